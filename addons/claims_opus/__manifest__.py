@@ -1,0 +1,14 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Claims: IAG Opus",
+    "summary": "Repairer allocations, job fields, documents and KPI dates in IAG Opus (AU), driven by a browser robot",
+    "version": "19.0.1.0.0",
+    "category": "Services/Claims",
+    "website": "https://github.com/claims-suite/claims-suite",
+    "author": "The claims suite authors",
+    "license": "LGPL-3",
+    "depends": ["claims_base"],
+    "data": [],
+    "installable": True,
+}
