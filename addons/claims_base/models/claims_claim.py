@@ -1,0 +1,250 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+FILE_STATUSES = [
+    ("open_unassigned", "Open – not assigned"),
+    ("open", "Open"),
+    ("closed", "Closed"),
+    ("reopened", "Reopened"),
+]
+MARK_OFF_REASONS = [("duplicate", "Duplicate"), ("erroneous", "Erroneous")]
+OPEN_STATUSES = ("open_unassigned", "open", "reopened")
+MONEY_FIELDS = (
+    "amount_reserve",
+    "amount_paid",
+    "amount_pending",
+    "amount_outstanding",
+    "amount_recovered",
+    "amount_incurred",
+    "amount_net_incurred",
+)
+
+
+class ClaimsClaim(models.Model):
+    """One claim against one insurer or party.
+
+    Rights (record rules in security/ir_rule.xml, checks in Python where noted):
+
+    ================  ====================  =====================================
+    who               sees                  may
+    ================  ====================  =====================================
+    claims user       claims of allowed     create, edit, request payments,
+                      companies             add reserve lines
+    claims manager    same                  close with outstanding money, approve
+                                            payments, override, delete
+    void group        same                  void or stop payments (Python check)
+    portal            claims where an       read (issue: portal sharing)
+                      active participant
+    ================  ====================  =====================================
+    """
+
+    _name = "claims.claim"
+    _description = "Claim"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_reported desc, id desc"
+    _check_company_auto = True
+
+    def _default_stage_id(self):
+        return self.env["claims.claim.stage"].search([], limit=1)
+
+    # Identification
+    name = fields.Char(
+        string="Claim number", required=True, readonly=True, copy=False, default="/",
+        index="trigram",
+    )
+    insurer_claim_number = fields.Char(tracking=True, index="btree_not_null", copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, tracking=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    active = fields.Boolean(default=True)
+    # Origin and parties
+    incident_id = fields.Many2one("claims.incident", check_company=True, index=True, tracking=True)
+    incident_rule_id = fields.Many2one("claims.incident.rule", readonly=True, copy=False)
+    policy_id = fields.Many2one("claims.policy", check_company=True, index=True, tracking=True)
+    claimant_id = fields.Many2one("res.partner", string="Claimant", tracking=True)
+    insurer_id = fields.Many2one("res.partner", string="Insurer", tracking=True, index=True)
+    broker_id = fields.Many2one("res.partner", string="Broker", tracking=True)
+    user_id = fields.Many2one("res.users", string="Handler", tracking=True, index=True)
+    claim_type_id = fields.Many2one("claims.claim.type", check_company=True, tracking=True)
+    description = fields.Text()
+    # Dates
+    date_loss = fields.Date(string="Date of loss", tracking=True)
+    date_reported = fields.Date(default=fields.Date.context_today, tracking=True)
+    date_assigned = fields.Date(tracking=True)
+    date_closed = fields.Date(readonly=True, copy=False, tracking=True)
+    # Workflow
+    stage_id = fields.Many2one(
+        "claims.claim.stage",
+        default=lambda self: self._default_stage_id(),
+        group_expand="_read_group_stage_ids",
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    file_status = fields.Selection(
+        FILE_STATUSES, default="open_unassigned", required=True, tracking=True, copy=False,
+        readonly=True,
+    )
+    is_marked_off = fields.Boolean(string="Marked off", tracking=True, copy=False)
+    mark_off_reason = fields.Selection(MARK_OFF_REASONS, tracking=True, copy=False)
+    # Lines
+    coverage_ids = fields.One2many("claims.claim.coverage", "claim_id", string="Coverages")
+    reserve_line_ids = fields.One2many("claims.reserve.line", "claim_id", string="Reserve history")
+    payment_ids = fields.One2many("claims.payment", "claim_id", string="Payments")
+    participant_ids = fields.One2many("claims.participant", "claim_id", string="Participants")
+    document_ids = fields.One2many("claims.document", "claim_id", string="Documents")
+    # Money, summed from the coverage lines
+    amount_reserve = fields.Monetary(string="Total reserve", compute="_compute_amounts", store=True)
+    amount_paid = fields.Monetary(string="Paid", compute="_compute_amounts", store=True)
+    amount_pending = fields.Monetary(string="Pending", compute="_compute_amounts", store=True)
+    amount_outstanding = fields.Monetary(
+        string="Outstanding", compute="_compute_amounts", store=True
+    )
+    amount_recovered = fields.Monetary(string="Recoveries", compute="_compute_amounts", store=True)
+    amount_incurred = fields.Monetary(string="Incurred", compute="_compute_amounts", store=True)
+    amount_net_incurred = fields.Monetary(
+        string="Net incurred", compute="_compute_amounts", store=True
+    )
+    # Counters
+    payment_count = fields.Integer(compute="_compute_counts")
+    document_count = fields.Integer(compute="_compute_counts")
+
+    _incident_rule_unique = models.UniqueIndex(
+        "(incident_id, incident_rule_id) WHERE incident_rule_id IS NOT NULL",
+        "This incident already has a claim for this rule.",
+    )
+
+    # ------------------------------------------------------------------ computes
+
+    @api.depends(*(f"coverage_ids.{name}" for name in MONEY_FIELDS))
+    def _compute_amounts(self):
+        totals = {
+            claim: values
+            for claim, *values in self.env["claims.claim.coverage"]._read_group(
+                [("claim_id", "in", self.ids)],
+                ["claim_id"],
+                [f"{name}:sum" for name in MONEY_FIELDS],
+            )
+        }
+        for claim in self:
+            values = totals.get(claim, [0.0] * len(MONEY_FIELDS))
+            for name, value in zip(MONEY_FIELDS, values, strict=True):
+                claim[name] = value
+
+    def _compute_counts(self):
+        payments = dict(self.env["claims.payment"]._read_group(
+            [("claim_id", "in", self.ids)], ["claim_id"], ["__count"]))
+        documents = dict(self.env["claims.document"]._read_group(
+            [("claim_id", "in", self.ids)], ["claim_id"], ["__count"]))
+        for claim in self:
+            claim.payment_count = payments.get(claim, 0)
+            claim.document_count = documents.get(claim, 0)
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        return stages.search([])
+
+    # ------------------------------------------------------------------ CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
+                    "claims.claim"
+                ) or "/"
+            if vals.get("user_id"):
+                vals.setdefault("file_status", "open")
+                vals.setdefault("date_assigned", fields.Date.context_today(self))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "file_status" in vals and not self.env.context.get("claims_file_status_change"):
+            raise UserError(self.env._(
+                "The file status changes through Close and Reopen only."))
+        if vals.get("user_id"):
+            unassigned = self.filtered(lambda c: c.file_status == "open_unassigned")
+            if unassigned:
+                unassigned.with_context(claims_file_status_change=True).write(
+                    {"file_status": "open", "date_assigned": vals.get(
+                        "date_assigned", fields.Date.context_today(self))})
+        return super().write(vals)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_close(self, reason=None):
+        """Close the claim; open reserves or pending payments need a manager and a reason."""
+        for claim in self:
+            problems = claim._get_close_problems()
+            if problems:
+                if not self.env.user.has_group("claims_base.group_claims_manager"):
+                    raise UserError("\n".join(problems))
+                if not reason:
+                    raise UserError(self.env._(
+                        "%s\nA manager may close it anyway with a reason.", "\n".join(problems)))
+            claim.with_context(claims_file_status_change=True).write(
+                {"file_status": "closed", "date_closed": fields.Date.context_today(self)})
+            body = self.env._("Claim closed.")
+            if problems:
+                body = self.env._("Claim closed by a manager despite: %(problems)s Reason: "
+                                  "%(reason)s", problems=" ".join(problems), reason=reason)
+            claim.message_post(body=body)
+        return True
+
+    def action_reopen(self, reason=None):
+        if not reason:
+            raise UserError(self.env._("Reopening a claim needs a reason."))
+        for claim in self:
+            if claim.file_status != "closed":
+                raise UserError(self.env._("Claim %s is not closed.", claim.name))
+            claim.with_context(claims_file_status_change=True).write(
+                {"file_status": "reopened", "date_closed": False})
+            claim.message_post(body=self.env._("Claim reopened. Reason: %s", reason))
+        return True
+
+    def action_mark_off(self, reason):
+        if reason not in dict(MARK_OFF_REASONS):
+            raise UserError(self.env._("Mark a claim off as a duplicate or as erroneous."))
+        self.write({"is_marked_off": True, "mark_off_reason": reason})
+        return True
+
+    def action_unmark_off(self):
+        self.write({"is_marked_off": False, "mark_off_reason": False})
+        return True
+
+    def action_view_payments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("claims_base.claims_payment_action")
+        action["domain"] = [("claim_id", "=", self.id)]
+        action["context"] = {"default_claim_id": self.id}
+        return action
+
+    def action_view_documents(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "claims_base.claims_document_action"
+        )
+        action["domain"] = [("claim_id", "=", self.id)]
+        action["context"] = {"default_claim_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------ business
+
+    def _get_close_problems(self):
+        """Texts of what stands against closing: outstanding reserve, pending payments."""
+        self.ensure_one()
+        problems = []
+        if self.currency_id.compare_amounts(self.amount_outstanding, 0) != 0:
+            problems.append(self.env._(
+                "Claim %(claim)s still has an outstanding reserve of %(amount)s.",
+                claim=self.name, amount=self.amount_outstanding))
+        pending = self.payment_ids.filtered(lambda p: p.state in ("requested", "approved", "sent"))
+        if pending:
+            problems.append(self.env._(
+                "Claim %(claim)s has %(count)s payment(s) not yet paid.",
+                claim=self.name, count=len(pending)))
+        return problems

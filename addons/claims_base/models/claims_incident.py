@@ -1,0 +1,183 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+INCIDENT_TYPES = [
+    ("vehicle_collision", "Vehicle collision"),
+    ("cargo_damage", "Cargo damage"),
+    ("property_damage", "Property damage"),
+    ("theft", "Theft"),
+    ("injury", "Injury"),
+    ("other", "Other"),
+]
+
+
+class ClaimsIncident(models.Model):
+    """What happened: one incident produces one or more claims."""
+
+    _name = "claims.incident"
+    _description = "Incident"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_incident desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/", index="trigram"
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, tracking=True
+    )
+    state = fields.Selection(
+        [("new", "New"), ("claims_opened", "Claims opened"), ("closed", "Closed")],
+        default="new",
+        required=True,
+        tracking=True,
+    )
+    # What and when
+    incident_type = fields.Selection(INCIDENT_TYPES, string="Type", required=True, tracking=True)
+    date_incident = fields.Datetime(
+        string="Date and time", required=True, default=fields.Datetime.now, tracking=True
+    )
+    reporter_tz = fields.Selection(
+        related="reporter_id.tz", string="Reporter's time zone", readonly=True
+    )
+    description = fields.Text(string="What happened")
+    # Where
+    address = fields.Char(tracking=True)
+    latitude = fields.Float(digits=(10, 7))
+    longitude = fields.Float(digits=(10, 7))
+    # Who and what
+    reporter_id = fields.Many2one("res.partner", string="Reported by", tracking=True)
+    vehicle_id = fields.Many2one(
+        "fleet.vehicle", string="Vehicle", check_company=True, tracking=True, index=True
+    )
+    trailer_id = fields.Many2one(
+        "fleet.vehicle",
+        string="Trailer",
+        check_company=True,
+        domain="[('model_id.vehicle_type', '=', 'trailer')]",
+    )
+    party_ids = fields.One2many("claims.incident.party", "incident_id", string="Other parties")
+    police_report_number = fields.Char()
+    has_injuries = fields.Boolean(string="Injuries", tracking=True)
+    has_cargo = fields.Boolean(string="Cargo involved")
+    participant_ids = fields.One2many("claims.participant", "incident_id", string="Participants")
+    document_ids = fields.One2many("claims.document", "incident_id", string="Documents")
+    document_count = fields.Integer(compute="_compute_document_count")
+    claim_ids = fields.One2many("claims.claim", "incident_id", string="Claims")
+    claim_count = fields.Integer(compute="_compute_claim_count")
+    duplicate_warning = fields.Char(compute="_compute_duplicate_warning")
+
+    # ------------------------------------------------------------------ computes
+
+    def _compute_document_count(self):
+        counts = dict(
+            self.env["claims.document"]._read_group(
+                [("incident_id", "in", self.ids)], ["incident_id"], ["__count"]
+            )
+        )
+        for incident in self:
+            incident.document_count = counts.get(incident, 0)
+
+    def _compute_claim_count(self):
+        counts = dict(
+            self.env["claims.claim"]._read_group(
+                [("incident_id", "in", self.ids)], ["incident_id"], ["__count"]
+            )
+        )
+        for incident in self:
+            incident.claim_count = counts.get(incident, 0)
+
+    @api.depends("vehicle_id", "date_incident")
+    def _compute_duplicate_warning(self):
+        for incident in self:
+            incident.duplicate_warning = False
+            if not (incident.vehicle_id and incident.date_incident):
+                continue
+            day = fields.Datetime.to_datetime(incident.date_incident).replace(
+                hour=0, minute=0, second=0, microsecond=0
+            )
+            others = self.search(
+                [
+                    ("id", "!=", incident._origin.id or 0),
+                    ("vehicle_id", "=", incident.vehicle_id.id),
+                    ("date_incident", ">=", day),
+                    ("date_incident", "<", day + timedelta(days=1)),
+                ],
+                limit=3,
+            )
+            if others:
+                incident.duplicate_warning = self.env._(
+                    "Possible duplicate: %(refs)s for the same vehicle on the same day.",
+                    refs=", ".join(others.mapped("name")),
+                )
+
+    # ------------------------------------------------------------------ CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
+                    "claims.incident"
+                ) or "/"
+        return super().create(vals_list)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_open_claims(self):
+        """Create one claim per matching incident rule; pressing again creates nothing new."""
+        claims = self.env["claims.claim"]
+        for incident in self:
+            if incident.state == "closed":
+                raise UserError(self.env._("Incident %s is closed.", incident.name))
+            claims |= incident._open_claims_from_rules()
+        if len(self) == 1:
+            return self.action_view_claims()
+        return True
+
+    def action_close(self):
+        self.write({"state": "closed"})
+
+    def action_reset(self):
+        for incident in self:
+            incident.state = "claims_opened" if incident.claim_ids else "new"
+
+    def action_view_claims(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("claims_base.claims_claim_action")
+        action["domain"] = [("incident_id", "=", self.id)]
+        action["context"] = {"default_incident_id": self.id}
+        return action
+
+    def action_view_documents(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "claims_base.claims_document_action"
+        )
+        action["domain"] = [("incident_id", "=", self.id)]
+        action["context"] = {"default_incident_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------ business
+
+    def _open_claims_from_rules(self):
+        """Create the claims of the matching rules that have none yet; return them."""
+        self.ensure_one()
+        rules = self.env["claims.incident.rule"].search(
+            self.env["claims.incident.rule"]._check_company_domain(self.company_id)
+        ).filtered(lambda rule: rule._matches(self))
+        done = self.claim_ids.incident_rule_id
+        vals_list = [rule._prepare_claim_values(self) for rule in rules - done]
+        claims = self.env["claims.claim"].create(vals_list)
+        if self.claim_ids:
+            self.state = "claims_opened"
+        if claims:
+            self.message_post(
+                body=self.env._("Claims opened: %s", ", ".join(claims.mapped("name")))
+            )
+        return claims

@@ -1,0 +1,98 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+CONDITION = [("any", "Any"), ("yes", "Yes"), ("no", "No")]
+PARTIES = [
+    ("own_motor_insurer", "Own motor insurer"),
+    ("own_broker", "Own broker"),
+    ("counterparty_insurer", "Counterparty's insurer"),
+    ("cargo_insurer", "Cargo insurer"),
+    ("liability_insurer", "Liability insurer"),
+]
+# Which line of business the account's own policy must have for each party claimed against.
+PARTY_LINE_OF_BUSINESS = {
+    "own_motor_insurer": "motor",
+    "own_broker": "motor",
+    "cargo_insurer": "cargo",
+    "liability_insurer": "liability",
+}
+
+
+class ClaimsIncidentRule(models.Model):
+    """Incident type + conditions -> party to claim against -> claim type."""
+
+    _name = "claims.incident.rule"
+    _description = "Incident rule"
+    _order = "sequence, id"
+    _check_company_domain = models.check_company_domain_parent_of
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", help="Empty: used by every account.")
+    incident_type = fields.Selection(
+        selection=lambda self: self.env["claims.incident"]._fields["incident_type"].selection,
+        required=True,
+    )
+    when_injuries = fields.Selection(CONDITION, string="Injuries", default="any", required=True)
+    when_other_party = fields.Selection(
+        CONDITION, string="Other party involved", default="any", required=True
+    )
+    when_cargo = fields.Selection(CONDITION, string="Cargo involved", default="any", required=True)
+    party = fields.Selection(PARTIES, string="Claim against", required=True)
+    claim_type_id = fields.Many2one("claims.claim.type", required=True, check_company=True)
+
+    def _matches(self, incident):
+        """True when the incident's type and the three conditions fit this rule."""
+        self.ensure_one()
+        facts = {
+            "when_injuries": incident.has_injuries,
+            "when_other_party": bool(incident.party_ids),
+            "when_cargo": incident.has_cargo,
+        }
+        if self.incident_type != incident.incident_type:
+            return False
+        return all(self[field] == "any" or (self[field] == "yes") == fact
+                   for field, fact in facts.items())
+
+    def _prepare_claim_values(self, incident):
+        self.ensure_one()
+        policy = self._find_policy(incident)
+        insurer = policy.insurer_id
+        if self.party == "own_broker":
+            insurer = policy.broker_id
+        elif self.party == "counterparty_insurer":
+            insurer = incident.party_ids.insurer_id[:1]
+        return {
+            "incident_id": incident.id,
+            "incident_rule_id": self.id,
+            "company_id": incident.company_id.id,
+            "claim_type_id": self.claim_type_id.id,
+            "policy_id": policy.id,
+            "insurer_id": insurer.id,
+            "broker_id": policy.broker_id.id,
+            "claimant_id": incident.company_id.partner_id.id,
+            "date_loss": incident.date_incident.date(),
+            "date_reported": incident.create_date.date() if incident.create_date else False,
+            "description": incident.description,
+        }
+
+    def _find_policy(self, incident):
+        """The account's policy that covers this incident for this rule's party, if any."""
+        line = PARTY_LINE_OF_BUSINESS.get(self.party)
+        if not line:
+            return self.env["claims.policy"]
+        domain = [
+            ("line_of_business", "=", line),
+            ("company_id", "parent_of", incident.company_id.id),
+            ("date_start", "<=", incident.date_incident.date()),
+            "|", ("date_end", "=", False), ("date_end", ">=", incident.date_incident.date()),
+        ]
+        policies = self.env["claims.policy"].search(domain)
+        if incident.vehicle_id and line == "motor":
+            covering = policies.filtered(
+                lambda p: incident.vehicle_id in p.insured_object_ids.vehicle_id
+            )
+            policies = covering or policies
+        return policies[:1]

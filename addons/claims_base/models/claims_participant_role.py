@@ -1,0 +1,27 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ClaimsParticipantRole(models.Model):
+    _name = "claims.participant.role"
+    _description = "Participant role"
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    document_category_ids = fields.Many2many(
+        "claims.document.category",
+        string="Document categories seen",
+        compute="_compute_document_category_ids",
+        help="The categories whose published documents this role sees in the portal.",
+    )
+
+    _code_unique = models.Constraint("UNIQUE (code)", "A participant role code is unique.")
+
+    def _compute_document_category_ids(self):
+        categories = self.env["claims.document.category"].search([("role_ids", "in", self.ids)])
+        for role in self:
+            role.document_category_ids = categories.filtered(lambda c: role in c.role_ids)
