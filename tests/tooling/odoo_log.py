@@ -26,12 +26,14 @@ class OdooLogSummary:
         self.failed_tests = set()
         self.problems = []
         self.passed = self.failed = 0
+        self._in_error = False  # showing the traceback that follows an ERROR line
 
     def feed(self, line):
         """Record one line; returns True when the line is worth showing on the console."""
         match = LINE.match(line.rstrip())
         if not match:
-            return False
+            return self._in_error
+        self._in_error = False
         level, logger, message = match["level"], match["logger"], match["message"]
         if ".tests" in logger and STARTED_TEST.match(message):
             self.tests += 1
@@ -39,8 +41,10 @@ class OdooLogSummary:
             failed = FAILED_TEST.match(message)
             if failed:
                 self.failed_tests.add(failed["test"])
+                self._in_error = True
             elif not (message.startswith(ECHOES) or TOTALS.match(message)):
                 self.problems.append(f"{logger}: {message[:300]}")
+            self._in_error = True
             return True
         if level == "WARNING":
             return True

@@ -1,0 +1,130 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Shared pytest fixtures.
+
+``odoo_server`` serves the database that tests/run installed (CLAIMS_TEST_DB) over HTTP on a
+free loopback port, once per session; ``browser`` is Debian's Chromium driven by Playwright;
+``phone`` a page with a 390x844 viewport. Tests that need them are skipped when pytest runs
+outside tests/run (no database).
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def odoo_command(database, port, *extra):
+    """The command line that serves ``database`` like tests/run installed it."""
+    args = [
+        sys.executable, "-m", "odoo", f"--database={database}", f"--db-filter=^{database}$",
+        f"--addons-path={REPO / 'addons'}", f"--http-port={port}",
+        "--http-interface=127.0.0.1", "--max-cron-threads=0", "--log-level=warn",
+        f"--data-dir={os.environ.get('CLAIMS_DATA_DIR') or tempfile.mkdtemp()}",
+        *extra,
+    ]
+    for key, var in (("db_host", "PGHOST"), ("db_port", "PGPORT"), ("db_user", "PGUSER"),
+                     ("db_password", "PGPASSWORD")):
+        if os.environ.get(var):
+            args.append(f"--{key}={os.environ[var]}")
+    return args
+
+
+class OdooServer:
+    def __init__(self, database, *extra):
+        self.database = database
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.NamedTemporaryFile(prefix="odoo-e2e-", suffix=".log", delete=False)
+        self.process = subprocess.Popen(
+            odoo_command(database, self.port, *extra), stdout=self.log, stderr=subprocess.STDOUT
+        )
+
+    def wait(self, timeout=120):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"Odoo stopped; log: {Path(self.log.name).read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/web/login", timeout=5) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.5)
+        raise TimeoutError(f"Odoo did not answer on {self.url}")
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+    def errors(self):
+        """ERROR/CRITICAL lines the server logged (a test may assert there are none)."""
+        text = Path(self.log.name).read_text(errors="replace")
+        return [line for line in text.splitlines() if " ERROR " in line or " CRITICAL " in line]
+
+
+@pytest.fixture(scope="session")
+def odoo_database():
+    database = os.environ.get("CLAIMS_TEST_DB")
+    if not database:
+        pytest.skip("needs the database of tests/run (CLAIMS_TEST_DB)")
+    return database
+
+
+@pytest.fixture(scope="session")
+def odoo_server(odoo_database):
+    server = OdooServer(odoo_database).wait()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+        has_touch=True, locale="en-US",
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-US")
+    page = context.new_page()
+    yield page
+    context.close()
