@@ -1,2 +1,6 @@
 from . import test_claim_money
 from . import test_security_groups
+from . import test_claim_close
+from . import test_incident_claims
+from . import test_payment_rpc
+from . import test_payment_rules
