@@ -17,3 +17,7 @@ from . import claims_policy
 from . import claims_policy_coverage
 from . import claims_reserve_line
 from . import res_partner
+from . import claims_incident_intake
+from . import claims_incident_link
+from . import claims_incident_link_hit
+from . import claims_incident_upload

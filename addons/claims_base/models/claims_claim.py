@@ -45,6 +45,7 @@ class ClaimsClaim(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_reported desc, id desc"
     _check_company_auto = True
+    _mail_post_access = "read"  # portal participants read the claim and post on it
 
     def _default_stage_id(self):
         return self.env["claims.claim.stage"].search([], limit=1)

@@ -1,6 +1,7 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.tools import SQL
 from odoo.exceptions import UserError, ValidationError
 
 
@@ -36,6 +37,14 @@ class ClaimsDocument(models.Model):
     file_size = fields.Integer(related="attachment_id.file_size")
     user_id = fields.Many2one("res.users", string="Added by", default=lambda self: self.env.user,
                               readonly=True)
+    portal_partner_ids = fields.Many2many(
+        "res.partner",
+        string="Seen in the portal by",
+        compute="_compute_portal_partner_ids",
+        search="_search_portal_partner_ids",
+        help="Active participants of the claim or incident whose role may see this "
+        "published document's category.",
+    )
 
     @api.constrains("claim_id", "incident_id")
     def _check_one_parent(self):
@@ -47,6 +56,42 @@ class ClaimsDocument(models.Model):
     def _compute_company_id(self):
         for document in self:
             document.company_id = document.claim_id.company_id or document.incident_id.company_id
+
+    def _compute_portal_partner_ids(self):
+        rows = dict.fromkeys(self.ids, ())
+        if self.ids:
+            self.env.cr.execute(self._portal_partner_sql(SQL("d.id IN %s", tuple(self.ids))))
+            for document_id, partner_ids in self.env.cr.fetchall():
+                rows[document_id] = partner_ids
+        for document in self:
+            document.portal_partner_ids = [fields.Command.set(rows.get(document.id, ()))]
+
+    def _search_portal_partner_ids(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        partner_ids = tuple(v for v in value if isinstance(v, int)) or (0,)
+        query = self._portal_partner_sql(SQL("p.partner_id IN %s", partner_ids))
+        return [("id", "any!", SQL("SELECT id FROM (%s) AS portal_documents", query))]
+
+    @api.model
+    def _portal_partner_sql(self, condition):
+        """(document id, partner ids) of published documents whose category the active
+        participants' role on the same claim or incident may see, under ``condition``."""
+        return SQL(
+            """
+            SELECT d.id, ARRAY_AGG(DISTINCT p.partner_id)
+              FROM claims_document d
+              JOIN claims_document_category_claims_participant_role_rel r
+                ON r.claims_document_category_id = d.category_id
+              JOIN claims_participant p
+                ON p.role_id = r.claims_participant_role_id
+               AND p.active
+               AND (p.claim_id = d.claim_id OR p.incident_id = d.incident_id)
+             WHERE d.is_published AND %s
+          GROUP BY d.id
+            """,
+            condition,
+        )
 
     def _compute_datas(self):
         for document in self:

@@ -1,0 +1,2 @@
+from . import incident_form
+from . import portal
