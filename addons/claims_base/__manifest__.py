@@ -28,8 +28,14 @@
         "views/claims_document_category_views.xml",
         "views/claims_participant_role_views.xml",
         "views/claims_incident_rule_views.xml",
+        "views/claims_field_history_views.xml",
         "views/claims_base_menus.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "claims_base/static/src/views/**/*",
+        ],
+    },
     "application": True,
     "installable": True,
 }
