@@ -42,7 +42,7 @@ class ClaimsClaim(models.Model):
 
     _name = "claims.claim"
     _description = "Claim"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "claims.field.history.mixin"]
     _order = "date_reported desc, id desc"
     _check_company_auto = True
     _mail_post_access = "read"  # portal participants read the claim and post on it

@@ -4,3 +4,5 @@ from . import test_claim_close
 from . import test_incident_claims
 from . import test_payment_rpc
 from . import test_payment_rules
+from . import test_document_filing
+from . import test_field_history
