@@ -15,7 +15,7 @@ class ClaimsInspectionReport(models.Model):
     _check_company_auto = True
 
     name = fields.Char(
-        string="Reference", compute="_compute_name", store=True, readonly=False, required=True
+        string="Reference", compute="_compute_name", store=True, readonly=False
     )
     insured_object_id = fields.Many2one(
         "claims.insured.object", required=True, ondelete="cascade", index=True, tracking=True,
@@ -52,8 +52,9 @@ class ClaimsInspectionReport(models.Model):
     def _compute_name(self):
         labels = dict(self._fields["scope"]._description_selection(self.env))
         for report in self:
-            if not report.name and report.insured_object_id:
-                report.name = f"{labels.get(report.scope, '')} {report.insured_object_id.name}"
+            report.name = " ".join(filter(None, [
+                labels.get(report.scope), report.insured_object_id.name
+            ])) or report.name
 
     def _compute_workflow_count(self):
         counts = dict(self.env["claims.workflow.instance"]._read_group(
