@@ -17,3 +17,9 @@ from . import claims_policy
 from . import claims_policy_coverage
 from . import claims_reserve_line
 from . import res_partner
+from . import claims_backend_mixin
+from . import claims_binding
+from . import claims_exchange
+from . import claims_exchange_record_mixin
+from . import claims_claim_connector
+from . import queue_job

@@ -1,2 +1,7 @@
 from . import test_claim_money
 from . import test_security_groups
+from . import test_connector_exceptions
+from . import test_claims_backend_mixin
+from . import test_claims_exchange_job
+from . import test_claims_binding_unique
+from . import test_claims_sync_status
