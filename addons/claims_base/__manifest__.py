@@ -47,6 +47,15 @@
     "assets": {
         "web.assets_backend": [
             "claims_base/static/src/views/**/*",
+        "security/claims_exchange_security.xml",
+        "data/claims_exchange_data.xml",
+        "views/claims_exchange_views.xml",
+        "views/claims_claim_connector_views.xml",
+        "views/claims_connector_menus.xml",
+    ],
+    "assets": {
+        "web.assets_backend": [
+            "claims_base/static/src/sync_badge/*",
         ],
     },
     "application": True,

@@ -22,3 +22,9 @@ from . import claims_incident_intake
 from . import claims_incident_link
 from . import claims_incident_link_hit
 from . import claims_incident_upload
+from . import claims_backend_mixin
+from . import claims_binding
+from . import claims_exchange
+from . import claims_exchange_record_mixin
+from . import claims_claim_connector
+from . import queue_job

@@ -6,3 +6,8 @@ from . import test_payment_rpc
 from . import test_payment_rules
 from . import test_document_filing
 from . import test_field_history
+from . import test_connector_exceptions
+from . import test_claims_backend_mixin
+from . import test_claims_exchange_job
+from . import test_claims_binding_unique
+from . import test_claims_sync_status
