@@ -17,3 +17,5 @@ from . import claims_policy
 from . import claims_policy_coverage
 from . import claims_reserve_line
 from . import res_partner
+from . import claims_deadline
+from . import claims_deadline_rule
