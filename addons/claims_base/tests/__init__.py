@@ -5,3 +5,4 @@ from . import test_incident_claims
 from . import test_payment_rpc
 from . import test_payment_rules
 from . import test_deadline_working_days
+from . import test_branch_isolation
