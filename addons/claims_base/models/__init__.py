@@ -28,3 +28,5 @@ from . import claims_exchange
 from . import claims_exchange_record_mixin
 from . import claims_claim_connector
 from . import queue_job
+from . import claims_deadline
+from . import claims_deadline_rule

@@ -9,6 +9,12 @@ FILE_STATUSES = [
     ("closed", "Closed"),
     ("reopened", "Reopened"),
 ]
+# Claim fields whose change moves the deadlines.
+DEADLINE_TRIGGERS = {
+    "date_reported", "date_assigned", "date_first_contact", "date_site_visit",
+    "date_estimate_sent", "user_id", "claim_type_id", "company_id", "file_status",
+    "is_marked_off",
+}
 MARK_OFF_REASONS = [("duplicate", "Duplicate"), ("erroneous", "Erroneous")]
 OPEN_STATUSES = ("open_unassigned", "open", "reopened")
 MONEY_FIELDS = (
@@ -76,6 +82,11 @@ class ClaimsClaim(models.Model):
     date_reported = fields.Date(default=fields.Date.context_today, tracking=True)
     date_assigned = fields.Date(tracking=True)
     date_closed = fields.Date(readonly=True, copy=False, tracking=True)
+    # Service-level events: they stop the deadline clocks (claims.deadline.rule)
+    date_first_contact = fields.Date(string="First contact", tracking=True, copy=False)
+    date_site_visit = fields.Date(string="Site visit", tracking=True, copy=False)
+    date_estimate_sent = fields.Date(string="Estimate sent", tracking=True, copy=False)
+    deadline_ids = fields.One2many("claims.deadline", "claim_id", string="Deadlines")
     # Workflow
     stage_id = fields.Many2one(
         "claims.claim.stage",
@@ -161,7 +172,9 @@ class ClaimsClaim(models.Model):
             if vals.get("user_id"):
                 vals.setdefault("file_status", "open")
                 vals.setdefault("date_assigned", fields.Date.context_today(self))
-        return super().create(vals_list)
+        claims = super().create(vals_list)
+        claims._sync_deadlines()
+        return claims
 
     def write(self, vals):
         status_change = self.env.context.get("claims_file_status_change")
@@ -186,6 +199,8 @@ class ClaimsClaim(models.Model):
         if to_close:
             # moving a card to a closing stage closes it, under the same rules as Close
             to_close.action_close()
+        if DEADLINE_TRIGGERS & set(vals):
+            self._sync_deadlines()
         return result
 
     # ------------------------------------------------------------------ actions
@@ -317,3 +332,33 @@ class ClaimsClaim(models.Model):
             "target": "new",
             "context": {"default_claim_id": self.id},
         }
+
+    def _sync_deadlines(self):
+        """Keep one deadline per applicable rule whose clock has started, then refresh them.
+
+        Deadlines are system records: they are written as superuser, whoever edits the claim.
+        """
+        rules = self.env["claims.deadline.rule"].sudo().search([])
+        deadline_model = self.env["claims.deadline"].sudo()
+        for claim in self.sudo():
+            existing = {deadline.rule_id: deadline for deadline in claim.deadline_ids}
+            companies = claim.company_id.parent_ids
+            for rule in rules:
+                if (rule.company_id and rule.company_id not in companies) or not (
+                        rule._applies_to(claim)):
+                    continue
+                deadline = existing.get(rule)
+                values = {
+                    "date_start": claim[rule.start_field],
+                    "date_done": claim[rule.stop_field] or False,
+                }
+                if not values["date_start"]:
+                    if deadline:  # the start event was cleared: no clock any more
+                        deadline.activity_id.unlink()
+                        deadline.unlink()
+                    continue
+                if not deadline:
+                    deadline_model.create({"claim_id": claim.id, "rule_id": rule.id, **values})
+                elif any(deadline[name] != value for name, value in values.items()):
+                    deadline.write(values)
+            claim.deadline_ids._refresh()

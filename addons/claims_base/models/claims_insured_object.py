@@ -1,6 +1,7 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class ClaimsInsuredObject(models.Model):
@@ -21,8 +22,20 @@ class ClaimsInsuredObject(models.Model):
     name = fields.Char(string="Reference", compute="_compute_name", store=True, readonly=False,
                        required=True, precompute=True)
     amount_value = fields.Monetary(string="Value", currency_field="currency_id")
-    vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", check_company=True, index=True)
+    # A policy kept at the account level insures the vehicles of its branches too.
+    vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", index=True)
     address = fields.Char(help="Where a building stands.")
+
+    @api.constrains("vehicle_id", "policy_id")
+    def _check_vehicle_company(self):
+        """The vehicle belongs to the policy's account, one of its branches, or no account."""
+        for insured in self.filtered("vehicle_id.company_id"):
+            account = insured.policy_id.company_id
+            if account not in insured.vehicle_id.company_id.parent_ids:
+                raise UserError(self.env._(
+                    "Vehicle %(vehicle)s belongs to %(company)s, outside the account of policy "
+                    "%(policy)s.", vehicle=insured.vehicle_id.display_name,
+                    company=insured.vehicle_id.company_id.name, policy=insured.policy_id.name))
 
     @api.depends("vehicle_id")
     def _compute_name(self):

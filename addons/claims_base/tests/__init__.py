@@ -11,3 +11,5 @@ from . import test_claims_backend_mixin
 from . import test_claims_exchange_job
 from . import test_claims_binding_unique
 from . import test_claims_sync_status
+from . import test_deadline_working_days
+from . import test_branch_isolation
