@@ -48,7 +48,9 @@ class ClaimsPortal(CustomerPortal):
             "name": {"label": request.env._("Reference"), "order": "name desc"},
         }
 
-    @http.route(["/my/claims", "/my/claims/page/<int:page>"], type="http", auth="user")
+    @http.route(
+        ["/my/claims", "/my/claims/page/<int:page>"], type="http", auth="user", website=True
+    )
     def portal_my_claims(self, page=1, sortby=None, **kw):
         values = self._prepare_my_claims_values(page, sortby)
         return request.render("claims_base.portal_my_claims", values)
@@ -82,7 +84,7 @@ class ClaimsPortal(CustomerPortal):
 
     # ------------------------------------------------------------------ one claim
 
-    @http.route("/my/claims/<int:claim_id>", type="http", auth="user")
+    @http.route("/my/claims/<int:claim_id>", type="http", auth="user", website=True)
     def portal_my_claim(self, claim_id, **kw):
         try:
             claim = self._claims_get_claim(claim_id)
@@ -111,7 +113,10 @@ class ClaimsPortal(CustomerPortal):
         }
 
     @http.route(
-        "/my/claims/<int:claim_id>/documents/<int:document_id>", type="http", auth="user"
+        "/my/claims/<int:claim_id>/documents/<int:document_id>",
+        type="http",
+        auth="user",
+        website=True,
     )
     def portal_my_claim_document(self, claim_id, document_id, **kw):
         """Download one document: the portal user must read the document itself."""
@@ -127,7 +132,8 @@ class ClaimsPortal(CustomerPortal):
         return stream.get_response(as_attachment=True)
 
     @http.route(
-        "/my/claims/<int:claim_id>/upload", type="http", auth="user", methods=["POST"]
+        "/my/claims/<int:claim_id>/upload", type="http", auth="user", methods=["POST"],
+        website=True,
     )
     def portal_my_claim_upload(self, claim_id, category_id=None, file=None, **kw):
         """File a document into a category the participant's role sees."""

@@ -16,7 +16,7 @@ import psycopg2
 import pytz
 
 from odoo import api, fields, models
-from odoo.tools import email_normalize
+from odoo.tools import SQL, email_normalize, mute_logger
 
 from .claims_incident import INCIDENT_TYPES
 
@@ -216,12 +216,17 @@ class ClaimsIncident(models.Model):
                 return partner
         digits = re.sub(r"\D", "", reporter.get("phone") or "")
         if len(digits) >= 6:
-            candidates = Partner.search(domain + [("phone", "ilike", digits[-4:])], limit=50)
-            partner = candidates.filtered(
-                lambda p: re.sub(r"\D", "", p.phone or "")[-9:] == digits[-9:]
-            )[:1]
-            if partner:
-                return partner
+            # compare the last nine digits: "+32 470..." and "0032 470..." are one number
+            self.env.cr.execute(SQL(
+                """SELECT id FROM res_partner
+                    WHERE company_id = %s AND phone IS NOT NULL
+                      AND RIGHT(REGEXP_REPLACE(phone, '\\D', '', 'g'), 9) = %s
+                 ORDER BY active DESC, id LIMIT 1""",
+                company.id, digits[-9:],
+            ))
+            row = self.env.cr.fetchone()
+            if row:
+                return Partner.browse(row[0])
         return Partner.create({
             "name": reporter["name"],
             "email": reporter.get("email") or False,
@@ -272,7 +277,8 @@ class ClaimsIncident(models.Model):
             })],
         }
         try:
-            with self.env.cr.savepoint():
+            # the unique index decides between two sends of one report at the same time
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
                 incident = Incident.create(vals)
                 incident._intake_attach_photos(uploads)
                 incident._intake_notify()
@@ -316,7 +322,9 @@ class ClaimsIncident(models.Model):
         if self.reporter_id.email:
             template = self.env.ref("claims_base.mail_template_incident_received")
             template.sudo().send_mail(
-                self.id, email_layout_xmlid="mail.mail_notification_light"
+                self.id,
+                email_layout_xmlid="mail.mail_notification_light",
+                email_values={"author_id": self.company_id.partner_id.id},
             )
 
     def _intake_get_managers(self):

@@ -13,3 +13,6 @@ from . import test_claims_binding_unique
 from . import test_claims_sync_status
 from . import test_deadline_working_days
 from . import test_branch_isolation
+from . import test_claim_portal_access
+from . import test_claim_share_wizard
+from . import test_incident_phone_form

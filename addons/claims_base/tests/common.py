@@ -1,7 +1,10 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import io
+import re
+
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 
 class ClaimsCommon(TransactionCase):
@@ -75,3 +78,74 @@ class ClaimsCommon(TransactionCase):
             "payment_type": payment_type,
             "remarks": remarks or f"payment {amount}",
         })
+
+
+class ClaimsPortalCommon(HttpCase, ClaimsCommon):
+    """ClaimsCommon served over HTTP, with portal drivers, an incident link and photos."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.role_driver = cls.env.ref("claims_base.claims_participant_role_driver")
+        cls.photo_category = cls.env.ref("claims_base.claims_document_category_photo")
+        cls.vehicle = cls.env["fleet.vehicle"].create({
+            "model_id": cls.env["fleet.vehicle.model"].create({
+                "name": "Actros",
+                "brand_id": cls.env["fleet.vehicle.model.brand"].create({"name": "Truckmaker"}).id,
+            }).id,
+            "license_plate": "BX-123-Z",
+            "company_id": cls.company.id,
+        })
+        cls.other_vehicle = cls.vehicle.copy({
+            "license_plate": "ZZ-999-Z", "company_id": cls.other_company.id,
+        })
+        cls.insurer.claims_role_ids = [Command.link(
+            cls.env.ref("claims_base.claims_participant_role_insurer").id)]
+        cls.link = cls.env["claims.incident.link"].create({
+            "name": "Depot drivers", "company_id": cls.company.id,
+        })
+        cls.driver_partner = cls.env["res.partner"].create({
+            "name": "Dana Driver", "email": "dana@example.com", "company_id": cls.company.id,
+            "claims_role_ids": [Command.link(cls.role_driver.id)], "tz": "Europe/Brussels",
+        })
+        cls.user_driver = new_test_user(
+            cls.env, login="dana", password="dana-secret-1", groups="base.group_portal",
+            partner_id=cls.driver_partner.id, company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+        )
+
+    @staticmethod
+    def _jpeg(color="red", size=(64, 48)):
+        from PIL import Image  # noqa: PLC0415
+
+        buffer = io.BytesIO()
+        Image.new("RGB", size, color).save(buffer, "JPEG")
+        return buffer.getvalue()
+
+    def _csrf(self, url):
+        """Open ``url`` in the current session and return its form's CSRF token."""
+        response = self.url_open(url)
+        match = re.search(r'name="csrf_token" value="([^"]+)"', response.text)
+        self.assertTrue(match, f"no CSRF token on {url}")
+        return match.group(1)
+
+    def _form_values(self, **values):
+        return {
+            "incident_type": "vehicle_collision",
+            "date_incident": "2026-03-02T08:15",
+            "tz": "Europe/Brussels",
+            "vehicle_id": str(self.vehicle.id),
+            "latitude": "51.0543",
+            "longitude": "3.7174",
+            "address": "",
+            "description": "Reversed into a bollard at the depot.",
+            "party_plate": "1-abc-234",
+            "party_name": "Paul Other",
+            "party_insurer_id": str(self.insurer.id),
+            "party_phone": "+32 470 12 34 56",
+            "has_injuries": "no",
+            "reporter_name": "Rik Roadside",
+            "reporter_phone": "+32 470 99 88 77",
+            "reporter_email": "rik@example.com",
+            **values,
+        }
