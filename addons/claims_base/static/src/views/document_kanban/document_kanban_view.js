@@ -32,6 +32,11 @@ export class ClaimsDocumentKanbanRenderer extends KanbanRenderer {
                 if (!root) {
                     return;
                 }
+                // the text the columns show while files are dragged over the board
+                root.style.setProperty(
+                    "--claims-drop-hint",
+                    JSON.stringify(_t("Drop files here to file them in this category"))
+                );
                 const listeners = {
                     dragenter: (ev) => this.onFileDragEnter(ev),
                     dragover: (ev) => this.onFileDragOver(ev),
@@ -129,7 +134,6 @@ export class ClaimsDocumentKanbanRenderer extends KanbanRenderer {
         ev.preventDefault();
         ev.stopPropagation();
         this.dragDepth = 0;
-        this.fileDrop = useState({ groupId: null });
         this.highlight(null);
         const target = this.getDropGroup(ev);
         const files = [...ev.dataTransfer.files];
@@ -170,13 +174,17 @@ export class ClaimsDocumentKanbanRenderer extends KanbanRenderer {
                 group.value,
                 attachmentIds,
             ]);
-            this.notification.add(
-                _t("%(count)s file(s) filed in %(category)s", {
-                    count: attachmentIds.length,
-                    category: group.displayName,
-                }),
-                { type: "success" }
-            );
+            const message =
+                attachmentIds.length === 1
+                    ? _t("%(file)s filed in %(category)s", {
+                          file: uploads.find((upload) => !upload.error).filename,
+                          category: group.displayName,
+                      })
+                    : _t("%(count)s files filed in %(category)s", {
+                          count: attachmentIds.length,
+                          category: group.displayName,
+                      });
+            this.notification.add(message, { type: "success" });
             await this.props.list.model.load();
         } finally {
             this.toggleProcessing(group.id, false);
