@@ -124,13 +124,14 @@ def _screenshot(page, name):
         page.screenshot(path=os.path.join(path, name), full_page=False)
 
 
-def _login(page, url, login):
+def _open_claim_as_handler(page, url, claim_data):
     page.goto(f"{url}/web/login")
-    page.fill("input[name=login]", login)
+    page.fill("input[name=login]", claim_data["login"])
     page.fill("input[name=password]", HANDLER_PASSWORD)
     page.click("button[type=submit]")
     # the first page after an install compiles the asset bundles: slow on a busy machine
     page.wait_for_selector(".o_navbar", timeout=180000)
+    page.goto(f"{url}/odoo/action-claims_base.claims_claim_action/{claim_data['claim_id']}")
 
 
 def _wait_until(check, timeout=20):
@@ -149,9 +150,7 @@ def _column(page, name):
 def test_hovering_a_field_shows_who_changed_it_and_the_previous_value(
         odoo_server, desktop, claim_data):
     page = desktop
-    _login(page, odoo_server.url, claim_data["login"])
-    page.goto(f"{odoo_server.url}/odoo/action-claims_base.claims_claim_action/"
-              f"{claim_data['claim_id']}")
+    _open_claim_as_handler(page, odoo_server.url, claim_data)
     label = page.locator("label.o_form_label", has_text="Insurer Claim Number")
     label.wait_for()
 
@@ -176,9 +175,7 @@ def test_hovering_a_field_shows_who_changed_it_and_the_previous_value(
 
 def test_dragging_a_document_card_to_another_column_refiles_it(odoo_server, desktop, claim_data):
     page = desktop
-    _login(page, odoo_server.url, claim_data["login"])
-    page.goto(f"{odoo_server.url}/odoo/action-claims_base.claims_claim_action/"
-              f"{claim_data['claim_id']}")
+    _open_claim_as_handler(page, odoo_server.url, claim_data)
     page.locator(".oe_stat_button", has_text="Documents").click()
     page.wait_for_selector(".o_claims_document_kanban .o_kanban_record")
     page.wait_for_function(
@@ -215,9 +212,7 @@ def test_dragging_a_document_card_to_another_column_refiles_it(odoo_server, desk
 def test_dropping_files_on_a_column_uploads_them_into_that_category(
         odoo_server, desktop, claim_data):
     page = desktop
-    _login(page, odoo_server.url, claim_data["login"])
-    page.goto(f"{odoo_server.url}/odoo/action-claims_base.claims_claim_action/"
-              f"{claim_data['claim_id']}")
+    _open_claim_as_handler(page, odoo_server.url, claim_data)
     page.locator(".oe_stat_button", has_text="Documents").click()
     column = _column(page, "Correspondence")
     column.wait_for()

@@ -76,8 +76,12 @@ export class ClaimsDocumentKanbanRenderer extends KanbanRenderer {
         );
     }
 
+    hasFiles(ev) {
+        return Boolean(ev.dataTransfer?.types?.includes("Files"));
+    }
+
     isFileDrag(ev) {
-        return Boolean(ev.dataTransfer?.types?.includes("Files")) && this.canUploadFiles;
+        return this.hasFiles(ev) && this.canUploadFiles;
     }
 
     /** The column (group) under the pointer, if it is a category. */
@@ -87,7 +91,7 @@ export class ClaimsDocumentKanbanRenderer extends KanbanRenderer {
             return null;
         }
         const group = this.props.list.groups.find((g) => g.id === groupEl.dataset.id);
-        return group && group.value ? { group } : null;
+        return group?.value ? group : null;
     }
 
     /** @override: the column under dragged files is marked as the drop target. */
@@ -109,12 +113,17 @@ export class ClaimsDocumentKanbanRenderer extends KanbanRenderer {
 
     onFileDragOver(ev) {
         if (!this.isFileDrag(ev)) {
+            if (this.hasFiles(ev)) {
+                // refuse the drop, so the browser does not leave the page to show the file
+                ev.preventDefault();
+                ev.dataTransfer.dropEffect = "none";
+            }
             return;
         }
         ev.preventDefault();
         const target = this.getDropGroup(ev);
         ev.dataTransfer.dropEffect = target ? "copy" : "none";
-        this.highlight(target?.group);
+        this.highlight(target);
     }
 
     onFileDragLeave(ev) {
@@ -140,7 +149,7 @@ export class ClaimsDocumentKanbanRenderer extends KanbanRenderer {
         if (!target || !files.length) {
             return;
         }
-        await this.uploadFiles(files, target.group);
+        await this.uploadFiles(files, target);
     }
 
     /**

@@ -38,9 +38,13 @@ export class FieldHistoryLabel extends FormLabel {
         onWillUnmount(() => this.clearTimers());
     }
 
-    get hasHistory() {
+    get isTracked() {
         const { record, fieldName } = this.props;
         return Boolean(record.fields[fieldName]?.tracked && record.resId && !record.isNew);
+    }
+
+    get labelClassName() {
+        return this.isTracked ? `${this.className} o_claims_tracked_label` : this.className;
     }
 
     clearTimers() {
@@ -49,7 +53,7 @@ export class FieldHistoryLabel extends FormLabel {
     }
 
     onMouseEnter() {
-        if (!this.hasHistory) {
+        if (!this.isTracked) {
             return;
         }
         this.clearTimers();
