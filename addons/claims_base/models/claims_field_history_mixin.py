@@ -64,7 +64,7 @@ class ClaimsFieldHistoryMixin(models.AbstractModel):
                 "id": tracking_sudo.id,
                 "date": fields.Datetime.to_string(message_sudo.date),
                 "author_id": message_sudo.author_id.id,
-                "author": message_sudo.author_id.display_name
+                "author": message_sudo.author_id.name
                 or message_sudo.email_from
                 or self.env._("System"),
                 "old_value": old_value,

@@ -8,7 +8,8 @@ from odoo.tests import tagged
 from .common import ClaimsCommon
 
 PNG_PIXEL = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/oNOdTgAAAABJRU5ErkJggg=="
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/"
+    "oNOdTgAAAABJRU5ErkJggg=="
 )
 
 

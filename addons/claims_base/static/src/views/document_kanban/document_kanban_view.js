@@ -32,6 +32,11 @@ export class ClaimsDocumentKanbanRenderer extends KanbanRenderer {
                 if (!root) {
                     return;
                 }
+                // the text the columns show while files are dragged over the board
+                root.style.setProperty(
+                    "--claims-drop-hint",
+                    JSON.stringify(_t("Drop files here to file them in this category"))
+                );
                 const listeners = {
                     dragenter: (ev) => this.onFileDragEnter(ev),
                     dragover: (ev) => this.onFileDragOver(ev),
@@ -71,8 +76,12 @@ export class ClaimsDocumentKanbanRenderer extends KanbanRenderer {
         );
     }
 
+    hasFiles(ev) {
+        return Boolean(ev.dataTransfer?.types?.includes("Files"));
+    }
+
     isFileDrag(ev) {
-        return Boolean(ev.dataTransfer?.types?.includes("Files")) && this.canUploadFiles;
+        return this.hasFiles(ev) && this.canUploadFiles;
     }
 
     /** The column (group) under the pointer, if it is a category. */
@@ -82,7 +91,7 @@ export class ClaimsDocumentKanbanRenderer extends KanbanRenderer {
             return null;
         }
         const group = this.props.list.groups.find((g) => g.id === groupEl.dataset.id);
-        return group && group.value ? { group } : null;
+        return group?.value ? group : null;
     }
 
     /** @override: the column under dragged files is marked as the drop target. */
@@ -104,12 +113,17 @@ export class ClaimsDocumentKanbanRenderer extends KanbanRenderer {
 
     onFileDragOver(ev) {
         if (!this.isFileDrag(ev)) {
+            if (this.hasFiles(ev)) {
+                // refuse the drop, so the browser does not leave the page to show the file
+                ev.preventDefault();
+                ev.dataTransfer.dropEffect = "none";
+            }
             return;
         }
         ev.preventDefault();
         const target = this.getDropGroup(ev);
         ev.dataTransfer.dropEffect = target ? "copy" : "none";
-        this.highlight(target?.group);
+        this.highlight(target);
     }
 
     onFileDragLeave(ev) {
@@ -129,14 +143,13 @@ export class ClaimsDocumentKanbanRenderer extends KanbanRenderer {
         ev.preventDefault();
         ev.stopPropagation();
         this.dragDepth = 0;
-        this.fileDrop = useState({ groupId: null });
         this.highlight(null);
         const target = this.getDropGroup(ev);
         const files = [...ev.dataTransfer.files];
         if (!target || !files.length) {
             return;
         }
-        await this.uploadFiles(files, target.group);
+        await this.uploadFiles(files, target);
     }
 
     /**
@@ -170,13 +183,17 @@ export class ClaimsDocumentKanbanRenderer extends KanbanRenderer {
                 group.value,
                 attachmentIds,
             ]);
-            this.notification.add(
-                _t("%(count)s file(s) filed in %(category)s", {
-                    count: attachmentIds.length,
-                    category: group.displayName,
-                }),
-                { type: "success" }
-            );
+            const message =
+                attachmentIds.length === 1
+                    ? _t("%(file)s filed in %(category)s", {
+                          file: uploads.find((upload) => !upload.error).filename,
+                          category: group.displayName,
+                      })
+                    : _t("%(count)s files filed in %(category)s", {
+                          count: attachmentIds.length,
+                          category: group.displayName,
+                      });
+            this.notification.add(message, { type: "success" });
             await this.props.list.model.load();
         } finally {
             this.toggleProcessing(group.id, false);

@@ -7,6 +7,7 @@ import {
     deserializeDateTime,
     formatDate,
     formatDateTime,
+    toLocaleDateTimeString,
 } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { useService } from "@web/core/utils/hooks";
@@ -45,9 +46,9 @@ export function formatTrackedValue(value, type, record) {
     }
 }
 
-/** When a change was made, in the user's time zone. */
+/** When a change was made, in the user's time zone (e.g. "Nov 22, 2:38 AM"). */
 export function formatChangeDate(value) {
-    return formatDateTime(deserializeDateTime(value));
+    return toLocaleDateTimeString(deserializeDateTime(value));
 }
 
 class FieldHistoryMixinView extends Component {

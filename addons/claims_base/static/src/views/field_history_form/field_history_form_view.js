@@ -15,8 +15,8 @@ const CLOSE_DELAY = 250;
 
 /**
  * The label of a tracked field (``tracked`` in the model's fields, set by
- * claims.field.history.mixin): hovering it shows the last change, the history button next to
- * it opens every change of the field.
+ * claims.field.history.mixin), underlined with dots: hovering it shows the last change, and
+ * the card's link opens every change of the field.
  */
 export class FieldHistoryLabel extends FormLabel {
     static template = "claims_base.FieldHistoryLabel";
@@ -29,6 +29,8 @@ export class FieldHistoryLabel extends FormLabel {
         this.popover = usePopover(FieldHistoryPopover, {
             position: "right",
             closeOnClickAway: true,
+            // a hover card must not take the focus from the field being typed in
+            setActiveElement: false,
             popoverClass: "o_claims_field_history_popover",
         });
         this.openTimer = null;
@@ -36,9 +38,13 @@ export class FieldHistoryLabel extends FormLabel {
         onWillUnmount(() => this.clearTimers());
     }
 
-    get hasHistory() {
+    get isTracked() {
         const { record, fieldName } = this.props;
         return Boolean(record.fields[fieldName]?.tracked && record.resId && !record.isNew);
+    }
+
+    get labelClassName() {
+        return this.isTracked ? `${this.className} o_claims_tracked_label` : this.className;
     }
 
     clearTimers() {
@@ -47,7 +53,7 @@ export class FieldHistoryLabel extends FormLabel {
     }
 
     onMouseEnter() {
-        if (!this.hasHistory) {
+        if (!this.isTracked) {
             return;
         }
         this.clearTimers();
