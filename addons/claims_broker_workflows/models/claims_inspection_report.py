@@ -71,3 +71,20 @@ class ClaimsInspectionReport(models.Model):
         action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
         action["context"] = {}
         return action
+
+    # ------------------------------------------------------------
+    # Mail
+    # ------------------------------------------------------------
+
+    def mail_allowed_qweb_expressions(self):
+        """Placeholders the workflow templates use, allowed to template users who are not
+        template editors and to imported packages."""
+        return super().mail_allowed_qweb_expressions() + (
+            "object.partner_id.id",
+            "object.partner_id.lang",
+            "object.insured_object_id.name",
+            "object.date_end",
+            "object.date_inspection",
+            "object.company_id.name",
+            "object.company_id.email_formatted",
+        )

@@ -303,8 +303,7 @@ class ClaimsWorkflowDefinition(models.Model):
         query = self._scan_query(today)
         if query is None:
             return []
-        self.env.cr.execute(query)
-        return self.env.cr.fetchall()
+        return self.env.execute_query(query)
 
     @api.model
     def _scan_query(self, today=None):

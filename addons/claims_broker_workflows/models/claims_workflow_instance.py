@@ -221,6 +221,9 @@ class ClaimsWorkflowInstance(models.Model):
         return step._next_in_sequence()
 
     def _run_goto(self, step):
+        if not step.goto_step_id:
+            self._pause(step._settings_error())
+            return None
         counts = dict(self.goto_counts or {})
         done = counts.get(step.code, 0)
         if done < step.goto_max:

@@ -79,7 +79,7 @@ class ClaimsWorkflowStep(models.Model):
     def _check_kind_settings(self):
         """Each kind of step has what it needs to run."""
         for step in self:
-            error = step._settings_error(check_options=False)
+            error = step._settings_error(check_links=False)
             if error:
                 raise ValidationError(error)
 
@@ -120,9 +120,9 @@ class ClaimsWorkflowStep(models.Model):
     # Business methods
     # ------------------------------------------------------------
 
-    def _settings_error(self, check_options=True):
+    def _settings_error(self, check_links=True):
         """Return what this step lacks to run, or ``None``. Answers are checked apart
-        (``check_options``): they are created after their question."""
+        and jumps (``check_links``): they may point to steps created later."""
         self.ensure_one()
         _ = self.env._
         if self.kind == "email" and not self.mail_template_id:
@@ -136,9 +136,9 @@ class ClaimsWorkflowStep(models.Model):
             return _("Step %(step)s is for a fixed user but names none.", step=self.code)
         if self.kind in WAITING_KINDS and self.assign_to == "group" and not self.group_id:
             return _("Step %(step)s is for a group but names none.", step=self.code)
-        if self.kind == "goto" and not self.goto_step_id:
+        if check_links and self.kind == "goto" and not self.goto_step_id:
             return _("Step %(step)s jumps but names no step.", step=self.code)
-        if check_options and self.kind in ("choice", "yes_no") and not self.option_ids:
+        if check_links and self.kind in ("choice", "yes_no") and not self.option_ids:
             return _("Question %(step)s has no answers.", step=self.code)
         return None
 

@@ -178,7 +178,10 @@ class ClaimsWorkflowImport(models.TransientModel):
                    for fname, value in values.items() if isinstance(value, dict)},
             })
             template.name = prefix + template.name
-            self._set_translations(template, values, prefix={"name": prefix})
+            self._set_translations(
+                template, {k: v for k, v in values.items() if isinstance(v, dict)},
+                prefix={"name": prefix},
+            )
             template_records[key] = template
             self._name_it(template, f"{namespace}_template_{key}")
         head = workflow["definition"]
