@@ -9,7 +9,7 @@
     "website": "https://github.com/claims-suite/claims-suite",
     "author": "The claims suite authors",
     "license": "LGPL-3",
-    "depends": ["mail", "portal", "fleet", "resource", "queue_job"],
+    "depends": ["mail", "portal", "fleet", "resource", "queue_job", "rpc"],
     "external_dependencies": {"python": ["requests", "lxml", "pypdf"]},
     "data": [
         "security/claims_base_security.xml",
@@ -29,6 +29,8 @@
         "views/claims_participant_role_views.xml",
         "views/claims_incident_rule_views.xml",
         "views/claims_base_menus.xml",
+        "security/claims_api_security.xml",
+        "data/claims_change_data.xml",
     ],
     "application": True,
     "installable": True,

@@ -1,3 +1,6 @@
+from . import claims_api
+from . import claims_change
+from . import claims_change_mixin
 from . import claims_claim
 from . import claims_claim_coverage
 from . import claims_claim_stage
