@@ -19,4 +19,6 @@ from . import claims_payment
 from . import claims_policy
 from . import claims_policy_coverage
 from . import claims_reserve_line
+from . import claims_webhook
+from . import claims_webhook_delivery
 from . import res_partner

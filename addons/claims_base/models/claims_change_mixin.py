@@ -67,4 +67,6 @@ class ClaimsChangeMixin(models.AbstractModel):
             })
         if not vals_list:
             return self.env["claims.change"]
-        return self.env["claims.change"].sudo().create(vals_list)
+        changes = self.env["claims.change"].sudo().create(vals_list)
+        self.env["claims.webhook"].sudo()._enqueue_deliveries(changes)
+        return changes
