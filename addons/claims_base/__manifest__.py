@@ -9,7 +9,7 @@
     "website": "https://github.com/claims-suite/claims-suite",
     "author": "The claims suite authors",
     "license": "LGPL-3",
-    "depends": ["mail", "portal", "fleet", "resource", "queue_job"],
+    "depends": ["mail", "portal", "fleet", "resource", "queue_job", "rpc"],
     "external_dependencies": {"python": ["requests", "lxml", "pypdf"]},
     "data": [
         "security/claims_base_security.xml",
@@ -43,6 +43,12 @@
         "views/claims_incident_portal_templates.xml",
         "views/claims_claim_portal_templates.xml",
         "wizards/claims_share_wizard_views.xml",
+        "security/claims_api_security.xml",
+        "data/claims_change_data.xml",
+        "data/claims_webhook_data.xml",
+        "views/claims_webhook_views.xml",
+        "views/claims_webhook_delivery_views.xml",
+        "views/claims_api_menus.xml",
     ],
     "demo": [
         "demo/claims_portal_demo.xml",

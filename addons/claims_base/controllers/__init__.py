@@ -1,2 +1,3 @@
 from . import incident_form
 from . import portal
+from . import api

@@ -17,6 +17,11 @@ DEADLINE_TRIGGERS = {
 }
 MARK_OFF_REASONS = [("duplicate", "Duplicate"), ("erroneous", "Erroneous")]
 OPEN_STATUSES = ("open_unassigned", "open", "reopened")
+# Fields whose changes go to the change feed (claims.change) and its webhooks.
+CHANGE_WATCHED_FIELDS = (
+    "stage_id", "file_status", "user_id", "insurer_claim_number", "policy_id", "insurer_id",
+    "date_loss", "date_reported", "date_assigned", "date_closed", "is_marked_off", "active",
+)
 MONEY_FIELDS = (
     "amount_reserve",
     "amount_paid",
@@ -48,10 +53,18 @@ class ClaimsClaim(models.Model):
 
     _name = "claims.claim"
     _description = "Claim"
-    _inherit = ["mail.thread", "mail.activity.mixin", "claims.field.history.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "claims.field.history.mixin",
+        "claims.change.mixin",
+    ]
     _order = "date_reported desc, id desc"
     _check_company_auto = True
     _mail_post_access = "read"  # portal participants read the claim and post on it
+
+    _change_claim_field = "id"
+    _change_watched_fields = CHANGE_WATCHED_FIELDS
 
     def _default_stage_id(self):
         return self.env["claims.claim.stage"].search([], limit=1)
@@ -362,3 +375,22 @@ class ClaimsClaim(models.Model):
                 elif any(deadline[name] != value for name, value in values.items()):
                     deadline.write(values)
             claim.deadline_ids._refresh()
+    # ------------------------------------------------------------------ change feed
+
+    def _get_change_kind(self, operation, changed):
+        if operation == "create":
+            return "claim_created"
+        return "stage_changed" if "stage_id" in changed else "claim_updated"
+
+    def _get_change_data(self, operation, changed):
+        data = super()._get_change_data(operation, changed)
+        if operation == "create" or "stage_id" in changed:
+            data["stage"] = self.stage_id.name
+        if "file_status" in changed:
+            data["file_status"] = self.file_status
+        return data
+
+    @api.model
+    def _api_money_fields(self):
+        """Names of the money totals (MONEY_FIELDS), for modules that cannot import it early."""
+        return MONEY_FIELDS

@@ -42,9 +42,15 @@ class ClaimsPayment(models.Model):
 
     _name = "claims.payment"
     _description = "Claim payment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "claims.field.history.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "claims.field.history.mixin",
+        "claims.change.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
+    _change_watched_fields = ("state",)
 
     name = fields.Char(compute="_compute_name", store=True)
     claim_id = fields.Many2one(
@@ -237,3 +243,11 @@ class ClaimsPayment(models.Model):
 
     def _transition(self, state, **values):
         self.with_context(claims_payment_transition=True).write(dict(values, state=state))
+
+    # ------------------------------------------------------------------ change feed
+
+    def _get_change_kind(self, operation, changed):
+        return "payment_state_changed" if "state" in changed else False
+
+    def _get_change_data(self, operation, changed):
+        return {"payment": self.name, "state": self.state, "amount": self.amount}

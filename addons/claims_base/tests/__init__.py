@@ -16,3 +16,7 @@ from . import test_branch_isolation
 from . import test_claim_portal_access
 from . import test_claim_share_wizard
 from . import test_incident_phone_form
+from . import test_claims_change_feed
+from . import test_claims_api_routes
+from . import test_claims_api_key_duration
+from . import test_claims_webhook_events

@@ -1,0 +1,262 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Webhooks end to end: a partner subscribes over JSON-2, claim events queue signed
+deliveries, queue_job runs them on the server (/queue_job/runjob, as its runner does) and a
+local receiver checks each signature and timestamp the way the README tells receivers to."""
+
+import hashlib
+import hmac
+import json
+import threading
+import time
+from datetime import datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+import requests
+
+from ._schema import validate
+from .test_api_contract import SPEC
+
+REPLAY_WINDOW = 300
+
+
+def verify(secrets, headers, body, now=None):
+    """A receiver's check: (ok, reason). Accepts when one signature matches one secret."""
+    timestamp = headers.get("X-Claims-Timestamp", "")
+    if not timestamp.isdigit() or abs((now or time.time()) - int(timestamp)) > REPLAY_WINDOW:
+        return False, "stale"
+    message = timestamp.encode() + b"." + body
+    expected = {hmac.new(s.encode(), message, hashlib.sha256).hexdigest() for s in secrets}
+    given = [part.strip().removeprefix("v1=")
+             for part in headers.get("X-Claims-Signature", "").split(",")]
+    if any(hmac.compare_digest(g, e) for g in given for e in expected):
+        return True, "ok"
+    return False, "bad signature"
+
+
+class Receiver:
+    """A partner's endpoint on 127.0.0.1: verifies, records, and answers as scripted."""
+
+    def __init__(self):
+        self.secrets = set()
+        self.script = []  # answers for the next requests: 200, 500, 400 or ("sleep", s)
+        self.received = []
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                action = receiver.script.pop(0) if receiver.script else 200
+                ok, reason = verify(receiver.secrets, self.headers, body)
+                receiver.received.append({"headers": dict(self.headers), "body": body,
+                                          "verified": ok, "reason": reason, "action": action})
+                if isinstance(action, tuple):
+                    time.sleep(action[1])
+                    action = 200
+                status = action if ok else 401
+                self.send_response(status)
+                self.end_headers()
+                self.wfile.write(reason.encode())
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def receiver():
+    server = Receiver()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def subscription(client_a, receiver):
+    status, ids = client_a.post("/json/2/claims.webhook/create", {"vals_list": [{
+        "name": "Broker portal", "url": receiver.url, "timeout": 1}]})
+    assert status == 200, ids
+    status, [record] = client_a.post("/json/2/claims.webhook/read",
+                                     {"ids": ids, "fields": ["secret"]})
+    receiver.secrets.add(record["secret"])
+    yield ids[0]
+    client_a.post("/json/2/claims.webhook/write", {"ids": ids, "vals": {"active": False}})
+
+
+def _deliveries(odoo_env, webhook_id):
+    with odoo_env() as env:
+        return [dict(id=d.id, event=d.event, state=d.state, attempts=d.attempt_count,
+                     status=d.response_status, error=d.error or "", uuid=d.uuid)
+                for d in env["claims.webhook.delivery"].search(
+                    [("webhook_id", "=", webhook_id)], order="id")]
+
+
+def _run_job(odoo_env, odoo_server, delivery_id):
+    """Do what the queue_job runner does for a due job: enqueue it and call /runjob."""
+    with odoo_env() as env:
+        job = env["queue.job"].search(
+            [("func_string", "=", f"claims.webhook.delivery({delivery_id},)._send()")],
+            order="id desc", limit=1)
+        assert job, "no job queued for the delivery"
+        env.cr.execute("UPDATE queue_job SET state = 'enqueued' WHERE id = %s", [job.id])
+        uuid = job.uuid
+    response = requests.get(f"{odoo_server.url}/queue_job/runjob",
+                            params={"db": odoo_server.database, "job_uuid": uuid}, timeout=60)
+    assert response.status_code == 200
+    with odoo_env() as env:
+        job = env["queue.job"].search([("uuid", "=", uuid)])
+        return {"state": job.state, "retry": job.retry, "eta": job.eta}
+
+
+def _stage_change(client_a, api_world, odoo_env):
+    with odoo_env() as env:
+        stage = env["claims.claim.stage"].create({"name": f"Hook {time.time()}", "sequence": 98})
+    status, _result = client_a.post("/json/2/claims.claim/write", {
+        "ids": [api_world.a.claim_id], "vals": {"stage_id": stage.id}})
+    assert status == 200
+
+
+def test_stage_change_is_delivered_signed(client_a, api_world, odoo_env, odoo_server,
+                                          receiver, subscription):
+    _stage_change(client_a, api_world, odoo_env)
+    [delivery] = _deliveries(odoo_env, subscription)
+    assert (delivery["event"], delivery["state"]) == ("claim.stage_changed", "pending")
+    job = _run_job(odoo_env, odoo_server, delivery["id"])
+    assert job["state"] == "done"
+    [request] = receiver.received
+    assert request["verified"], request["reason"]
+    assert request["headers"]["X-Claims-Event"] == "claim.stage_changed"
+    assert request["headers"]["X-Claims-Delivery"] == delivery["uuid"]
+    payload = json.loads(request["body"])
+    validate(payload, {"$ref": "#/components/schemas/WebhookPayload"}, SPEC)
+    assert payload["claim"]["id"] == api_world.a.claim_id
+    assert payload["change"]["kind"] == "stage_changed"
+    assert _deliveries(odoo_env, subscription)[0]["state"] == "done"
+    # A receiver holding another secret, or checking later than the window, refuses it.
+    assert verify({"other"}, request["headers"], request["body"]) == (False, "bad signature")
+    late = int(request["headers"]["X-Claims-Timestamp"]) + REPLAY_WINDOW + 1
+    assert verify(receiver.secrets, request["headers"], request["body"], now=late)[0] is False
+
+
+def test_delivery_is_retried_after_500_then_timeout_with_backoff(
+        client_a, api_world, odoo_env, odoo_server, receiver, subscription, photo):
+    receiver.script = [500, ("sleep", 3), 200]
+    status, _doc = client_a.post(f"/claims/api/v1/claims/{api_world.a.claim_id}/documents",
+                                 dict(photo, category="other"))
+    assert status == 201
+    [delivery] = _deliveries(odoo_env, subscription)
+    assert delivery["event"] == "claim.document_added"
+    # 1st attempt: HTTP 500 -> pending again, due in 10 s (retry pattern)
+    before = datetime.utcnow()
+    job = _run_job(odoo_env, odoo_server, delivery["id"])
+    assert (job["state"], job["retry"]) == ("pending", 1)
+    assert before + timedelta(seconds=5) < job["eta"] < before + timedelta(seconds=20)
+    state = _deliveries(odoo_env, subscription)[0]
+    assert (state["state"], state["attempts"], state["status"]) == ("pending", 1, 500)
+    # 2nd attempt: the receiver takes 3 s, the subscription waits 1 s -> due in 30 s
+    before = datetime.utcnow()
+    job = _run_job(odoo_env, odoo_server, delivery["id"])
+    assert (job["state"], job["retry"]) == ("pending", 2)
+    assert before + timedelta(seconds=20) < job["eta"] < before + timedelta(seconds=45)
+    state = _deliveries(odoo_env, subscription)[0]
+    assert (state["attempts"], state["status"]) == (2, 0)
+    assert "timed out" in state["error"].lower()
+    # 3rd attempt: delivered; the same delivery id and body on every attempt, fresh signature
+    job = _run_job(odoo_env, odoo_server, delivery["id"])
+    assert job["state"] == "done"
+    state = _deliveries(odoo_env, subscription)[0]
+    assert (state["state"], state["attempts"], state["status"]) == ("done", 3, 200)
+    assert len(receiver.received) == 3
+    assert all(r["verified"] for r in receiver.received)
+    assert len({r["headers"]["X-Claims-Delivery"] for r in receiver.received}) == 1
+    assert len({r["body"] for r in receiver.received}) == 1
+    assert odoo_server.errors() == []
+
+
+def test_refusal_4xx_fails_delivery_without_retry(client_a, api_world, odoo_env, odoo_server,
+                                                  receiver, subscription):
+    receiver.script = [410]
+    _stage_change(client_a, api_world, odoo_env)
+    [delivery] = _deliveries(odoo_env, subscription)
+    job = _run_job(odoo_env, odoo_server, delivery["id"])
+    assert job["state"] == "done"
+    state = _deliveries(odoo_env, subscription)[0]
+    assert (state["state"], state["attempts"], state["status"]) == ("error", 1, 410)
+
+
+def test_rotated_secret_signs_with_both_during_grace(client_a, api_world, odoo_env,
+                                                     odoo_server, receiver, subscription):
+    old = set(receiver.secrets)
+    status, rotated = client_a.post("/json/2/claims.webhook/action_rotate_secret",
+                                    {"ids": [subscription]})
+    assert status == 200, rotated
+    assert rotated["secret"] not in old
+    # A receiver still on the old secret accepts; one already on the new one too.
+    _stage_change(client_a, api_world, odoo_env)
+    _run_job(odoo_env, odoo_server, _deliveries(odoo_env, subscription)[-1]["id"])
+    request = receiver.received[-1]
+    assert request["verified"]
+    assert verify({rotated["secret"]}, request["headers"], request["body"])[0]
+    assert request["headers"]["X-Claims-Signature"].count("v1=") == 2
+    # After the grace period only the new secret signs.
+    with odoo_env() as env:
+        env["claims.webhook"].browse(subscription).date_secret_previous_end = (
+            datetime.utcnow() - timedelta(minutes=1))
+    receiver.secrets = {rotated["secret"]}
+    _stage_change(client_a, api_world, odoo_env)
+    _run_job(odoo_env, odoo_server, _deliveries(odoo_env, subscription)[-1]["id"])
+    request = receiver.received[-1]
+    assert request["verified"]
+    assert request["headers"]["X-Claims-Signature"].count("v1=") == 1
+    assert not verify(old, request["headers"], request["body"])[0]
+
+
+def test_payment_paid_and_claim_created_are_events(client_a, api_world, odoo_env, odoo_server,
+                                                   receiver, subscription):
+    status, incident = client_a.post("/claims/api/v1/incidents",
+                                     {"incident_type": "vehicle_collision"})
+    status, opened = client_a.post(f"/claims/api/v1/incidents/{incident['id']}/claims")
+    assert status == 200
+    with odoo_env() as env:
+        claim = env["claims.claim"].browse(api_world.a.claim_id)
+        coverage = claim.coverage_ids[:1]
+        coverage._add_reserve(500, "hook test")
+        payment = env["claims.payment"].create({
+            "claim_id": claim.id, "coverage_id": coverage.id, "amount": 100,
+            "partner_id": claim.insurer_id.id, "remarks": f"hook {time.time()}"})
+        payment.action_request()
+        payment.action_approve()
+        payment.action_mark_paid()
+    events = [d["event"] for d in _deliveries(odoo_env, subscription)]
+    assert events == ["claim.created", "payment.paid"]
+    for delivery in _deliveries(odoo_env, subscription):
+        assert _run_job(odoo_env, odoo_server, delivery["id"])["state"] == "done"
+    assert [json.loads(r["body"])["event"] for r in receiver.received] == events
+    assert all(r["verified"] for r in receiver.received)
+
+
+def test_other_account_neither_sees_nor_receives(client_a, client_b, api_world, odoo_env,
+                                                 receiver, subscription):
+    status, error = client_b.post("/json/2/claims.webhook/read",
+                                  {"ids": [subscription], "fields": ["secret"]})
+    assert status == 403, error
+    status, error = client_b.post("/json/2/claims.webhook/action_rotate_secret",
+                                  {"ids": [subscription]})
+    assert status == 403, error
+    status, ids = client_b.post("/json/2/claims.webhook/search", {"domain": []})
+    assert subscription not in ids
+    # B's own subscription gets no event of A's claims.
+    status, [b_hook] = client_b.post("/json/2/claims.webhook/create", {"vals_list": [{
+        "name": "B portal", "url": receiver.url}]})
+    _stage_change(client_a, api_world, odoo_env)
+    assert _deliveries(odoo_env, b_hook) == []
+    assert len(_deliveries(odoo_env, subscription)) == 1
+    client_b.post("/json/2/claims.webhook/write", {"ids": [b_hook], "vals": {"active": False}})
