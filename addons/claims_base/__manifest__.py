@@ -2,15 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Claims",
-    "summary": "Incidents, claims, policies, reserves, payments, participants, portal "
-    "and the connector framework of the claims suite",
+    "summary": "Incidents, claims, policies, reserves, payments, portal and connectors framework",
     "version": "19.0.1.0.0",
     "category": "Services/Claims",
     "website": "https://github.com/claims-suite/claims-suite",
     "author": "The claims suite authors",
     "license": "LGPL-3",
     "depends": ["mail", "portal", "fleet", "resource", "queue_job", "rpc"],
-    "external_dependencies": {"python": ["requests", "lxml", "pypdf"]},
+    "external_dependencies": {
+        "python": ["requests", "lxml", "pypdf"],
+    },
     "data": [
         "security/claims_base_security.xml",
         "security/ir.model.access.csv",
@@ -18,6 +19,7 @@
         "data/ir_sequence_data.xml",
         "data/claims_base_data.xml",
         "data/ir_cron_data.xml",
+        "report/claims_claim_report.xml",
         "views/claims_claim_views.xml",
         "views/claims_incident_views.xml",
         "views/claims_policy_views.xml",
@@ -38,33 +40,28 @@
         "views/claims_incident_link_views.xml",
         "views/claims_field_history_views.xml",
         "views/claims_base_menus.xml",
-        "security/ir_rule_portal.xml",
-        "data/mail_template_data.xml",
-        "views/claims_incident_portal_templates.xml",
-        "views/claims_claim_portal_templates.xml",
-        "wizards/claims_share_wizard_views.xml",
         "security/claims_api_security.xml",
         "data/claims_change_data.xml",
         "data/claims_webhook_data.xml",
         "views/claims_webhook_views.xml",
         "views/claims_webhook_delivery_views.xml",
         "views/claims_api_menus.xml",
-    ],
-    "demo": [
-        "demo/claims_portal_demo.xml",
-    ],
-    "assets": {
-        "web.assets_backend": [
-            "claims_base/static/src/views/**/*",
         "security/claims_exchange_security.xml",
         "data/claims_exchange_data.xml",
         "views/claims_exchange_views.xml",
         "views/claims_claim_connector_views.xml",
         "views/claims_connector_menus.xml",
+        "security/ir_rule_portal.xml",
+        "data/mail_template_data.xml",
+        "views/claims_incident_portal_templates.xml",
+        "views/claims_claim_portal_templates.xml",
+        "wizards/claims_share_wizard_views.xml",
     ],
+    "demo": ["demo/claims_portal_demo.xml"],
     "assets": {
         "web.assets_backend": [
             "claims_base/static/src/sync_badge/*",
+            "claims_base/static/src/views/**/*",
         ],
     },
     "application": True,
