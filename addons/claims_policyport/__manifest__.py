@@ -9,6 +9,15 @@
     "author": "The claims suite authors",
     "license": "LGPL-3",
     "depends": ["claims_base"],
-    "data": [],
+    "external_dependencies": {"python": ["requests", "lxml", "pypdf", "xmlschema"]},
+    "data": [
+        "security/ir.model.access.csv",
+        "security/ir_rule.xml",
+        "data/claims_policyport_data.xml",
+        "data/claims_coverage_type_data.xml",
+        "views/claims_policyport_backend_views.xml",
+        "views/claims_claim_views.xml",
+        "views/claims_policyport_menus.xml",
+    ],
     "installable": True,
 }

@@ -16,14 +16,16 @@ class ConnectorError(Exception):
     :param message: what went wrong, for the exchange log and the people notified
     :param kind: a short stable code grouping errors of one sort (``http_500``,
         ``schema``, ``unknown_coverage``...): notifications go out once per kind per day
+    :param payload: the raw message that caused it, if any (kept on the failed exchange)
     """
 
     default_kind = "error"
 
-    def __init__(self, message, kind=None):
+    def __init__(self, message, kind=None, payload=None):
         super().__init__(message)
         self.message = message
         self.kind = kind or self.default_kind
+        self.payload = payload
 
     def __str__(self):
         return self.message
@@ -37,8 +39,8 @@ class RetryableError(ConnectorError):
 
     default_kind = "retryable"
 
-    def __init__(self, message, kind=None, retry_after=None):
-        super().__init__(message, kind=kind)
+    def __init__(self, message, kind=None, retry_after=None, payload=None):
+        super().__init__(message, kind=kind, payload=payload)
         self.retry_after = retry_after
 
 

@@ -1,5 +1,7 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2.errors import UniqueViolation
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -50,28 +52,33 @@ class ClaimsBinding(models.Model):
     def _reserve(self, backend, res_model, external_id=None, external_key=None, exchange=None):
         """Reserve the binding of an object before creating its record.
 
-        Inserted in a savepoint with ``ON CONFLICT DO NOTHING``: when another transaction
-        holds the same id or key, PostgreSQL waits for it and then reports the conflict, so two
-        imports at once end with one binding. Set ``res_id`` once the record exists.
+        Inserted in a savepoint: when another transaction holds the same id or key,
+        PostgreSQL waits for it to end and then refuses the duplicate (whatever the snapshot),
+        which rolls back to the savepoint only: two imports at once end with one binding, and
+        the loser knows it lost. Set ``res_id`` (``_bind_record``) once the record exists.
 
         :returns: the new binding, or an empty recordset when the object is already bound
         """
-        with self.env.cr.savepoint():
-            self.env.cr.execute(SQL(
-                """
-                INSERT INTO claims_binding (backend_model, backend_id, res_model, external_id,
-                    external_key, exchange_id, date_sync, create_uid, create_date, write_uid,
-                    write_date)
-                VALUES (%s, %s, %s, %s, %s, %s, now() at time zone 'UTC', %s,
-                    now() at time zone 'UTC', %s, now() at time zone 'UTC')
-                ON CONFLICT DO NOTHING
-                RETURNING id
-                """,
-                backend._name, backend.id, res_model, external_id or None, external_key or None,
-                exchange.id if exchange else None, self.env.uid, self.env.uid,
-            ))
-            row = self.env.cr.fetchone()
-        return self.browse(row[0]) if row else self.browse()
+        self.flush_model()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(SQL(
+                    """
+                    INSERT INTO claims_binding (backend_model, backend_id, res_model,
+                        external_id, external_key, exchange_id, date_sync, create_uid,
+                        create_date, write_uid, write_date)
+                    VALUES (%s, %s, %s, %s, %s, %s, now() at time zone 'UTC', %s,
+                        now() at time zone 'UTC', %s, now() at time zone 'UTC')
+                    RETURNING id
+                    """,
+                    backend._name, backend.id, res_model, external_id or None,
+                    external_key or None, exchange.id if exchange else None, self.env.uid,
+                    self.env.uid,
+                ), log_exceptions=False)
+                row = self.env.cr.fetchone()
+        except UniqueViolation:
+            return self.browse()
+        return self.browse(row[0])
 
     @api.model
     def _find(self, backend, res_model, external_ids=None, external_keys=None):

@@ -239,6 +239,8 @@ class ClaimsExchange(models.Model):
             self.sudo().error_text = str(err)
             raise RetryableJobError(str(err), seconds=err.retry_after) from err
         except PermanentError as err:
+            if err.payload and not self.payload_attachment_id:
+                self._set_payload(err.payload, f"{self.external_id or self.id}.refused")
             self._set_error(str(err), err.kind)
             return f"error: {err}"
         if self.state == "pending":

@@ -1,0 +1,196 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The PolicyPort protocol (tests/simulators/policyport/CONTRACT.md), without the ORM.
+
+HTTP with requests, XML with lxml. Hostile XML never reaches the parser's dangerous parts: a
+DOCTYPE is refused before anything else (no DTD, hence no entity, no expansion bomb), and the
+parser itself has entities, DTD loading, network access and huge trees off. Every body is then
+validated against the contract's schema (schemas/policyport.xsd).
+
+Failures are ``RetryableError`` (timeouts, dropped connections, 408, 429, 5xx) or
+``PermanentError`` (other 4xx, XML that is not well-formed or not valid, a document that is not
+a PDF), with a ``kind`` per sort of failure.
+"""
+
+import io
+import re
+import uuid
+from pathlib import Path
+
+import requests
+import xmlschema
+from lxml import etree
+
+from odoo.addons.claims_base.connector.exceptions import PermanentError, RetryableError
+
+SCHEMA_PATH = Path(__file__).parent / "schemas" / "policyport.xsd"
+API = "/api/v1"
+DOCTYPE = re.compile(rb"<!\s*DOCTYPE", re.IGNORECASE)
+RETRY_STATUSES = {408, 429}
+_schema = None
+
+
+def get_schema():
+    global _schema  # noqa: PLW0603 - one parsed schema per process
+    if _schema is None:
+        _schema = xmlschema.XMLSchema(str(SCHEMA_PATH))
+    return _schema
+
+
+def safe_parser():
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+        dtd_validation=False, remove_comments=True,
+    )
+
+
+def parse_xml(content, expected_root=None):
+    """Parse and validate a PolicyPort body; raise PermanentError when it is not acceptable.
+
+    The error carries the refused body (``payload``) so that it can be kept for a look.
+    """
+    try:
+        return _parse_xml(content, expected_root)
+    except PermanentError as err:
+        err.payload = content
+        raise
+
+
+def _parse_xml(content, expected_root):
+    if not content:
+        raise PermanentError("PolicyPort sent an empty body.", kind="malformed_xml")
+    if DOCTYPE.search(content[:4096]) or DOCTYPE.search(content):
+        raise PermanentError(
+            "PolicyPort sent XML with a DOCTYPE: refused (no DTD or entity is accepted).",
+            kind="xml_doctype",
+        )
+    try:
+        root = etree.fromstring(content, safe_parser())
+    except etree.XMLSyntaxError as err:
+        raise PermanentError(f"PolicyPort sent malformed XML: {err}", kind="malformed_xml") \
+            from err
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise PermanentError("PolicyPort sent XML with a DTD: refused.", kind="xml_doctype")
+    if expected_root and root.tag != expected_root:
+        raise PermanentError(
+            f"PolicyPort sent <{root.tag}> where <{expected_root}> was expected.",
+            kind="schema",
+        )
+    errors = list(get_schema().iter_errors(root))
+    if errors:
+        reason = errors[0].reason or str(errors[0])
+        path = errors[0].path or ""
+        raise PermanentError(
+            f"PolicyPort's <{root.tag}> does not follow the contract at {path}: {reason}",
+            kind="schema",
+        )
+    return root
+
+
+def check_pdf(content, name):
+    """Raise PermanentError unless ``content`` is a PDF pypdf can read."""
+    from pypdf import PdfReader  # noqa: PLC0415 - only when documents are fetched
+    from pypdf.errors import PdfReadError  # noqa: PLC0415
+
+    if not content or not content.startswith(b"%PDF"):
+        raise PermanentError(f"{name} is not a PDF.", kind="document")
+    try:
+        if not PdfReader(io.BytesIO(content)).pages:
+            raise PermanentError(f"{name} is a PDF without pages.", kind="document")
+    except (PdfReadError, ValueError, KeyError) as err:
+        raise PermanentError(f"{name} is not a readable PDF: {err}", kind="document") from err
+    return content
+
+
+def new_idempotency_key():
+    return str(uuid.uuid4())
+
+
+class PolicyPortClient:
+    """One PolicyPort account: ``PolicyPortClient(endpoint, login, secret)``."""
+
+    def __init__(self, endpoint, login, secret, timeout=30, session=None):
+        self.base = endpoint.rstrip("/") + API
+        self.timeout = timeout
+        self.session = session or requests.Session()
+        self.session.auth = (login, secret)
+        self.session.headers.update({"Accept": "application/xml"})
+
+    # -------------------------------------------------------------- HTTP
+
+    def _request(self, method, path, **kwargs):
+        url = self.base + path
+        try:
+            response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+        except requests.Timeout as err:
+            raise RetryableError(f"PolicyPort did not answer in {self.timeout} s ({method} "
+                                 f"{path}).", kind="timeout") from err
+        except requests.ConnectionError as err:
+            raise RetryableError(f"PolicyPort connection lost ({method} {path}): {err}",
+                                 kind="connection") from err
+        except requests.RequestException as err:
+            raise RetryableError(f"PolicyPort request failed ({method} {path}): {err}",
+                                 kind="connection") from err
+        if response.status_code in RETRY_STATUSES or response.status_code >= 500:
+            raise RetryableError(
+                f"PolicyPort answered {response.status_code} to {method} {path}: "
+                f"{self._error_message(response)}",
+                kind=f"http_{response.status_code}",
+                retry_after=self._retry_after(response),
+            )
+        if response.status_code >= 400:
+            raise PermanentError(
+                f"PolicyPort refused {method} {path} ({response.status_code}): "
+                f"{self._error_message(response)}",
+                kind=f"http_{response.status_code}",
+            )
+        return response
+
+    @staticmethod
+    def _retry_after(response):
+        value = response.headers.get("Retry-After", "")
+        return int(value) if value.isdigit() else None
+
+    @staticmethod
+    def _error_message(response):
+        try:
+            root = parse_xml(response.content, "Error")
+        except PermanentError:
+            return (response.text or "")[:200]
+        return root.findtext("Message") or root.findtext("Code") or ""
+
+    # -------------------------------------------------------------- claims
+
+    def list_claims(self, assigned_since):
+        """[{tiva_claim_id, client_claim_number, client, date_assigned}] since a date."""
+        response = self._request("GET", "/claims",
+                                 params={"assignedSince": assigned_since.isoformat()})
+        root = parse_xml(response.content, "ClaimList")
+        return [{
+            "tiva_claim_id": ref.get("tivaClaimId"),
+            "client_claim_number": ref.get("clientClaimNumber"),
+            "client": ref.get("client"),
+            "date_assigned": ref.get("dateAssigned") or None,
+        } for ref in root.iterfind("ClaimRef")]
+
+    def get_claim(self, tiva_claim_id):
+        """(raw bytes, validated <Claim> element) of one claim."""
+        response = self._request("GET", f"/claims/{tiva_claim_id}")
+        return response.content, parse_xml(response.content, "Claim")
+
+    def get_document(self, tiva_claim_id, document_id, name):
+        response = self._request("GET", f"/claims/{tiva_claim_id}/documents/{document_id}")
+        return check_pdf(response.content, name)
+
+    # -------------------------------------------------------------- writes (financials)
+
+    def post(self, path, body, idempotency_key, expected_root=None):
+        """A write with its idempotency key; a retry must reuse the same key."""
+        response = self._request(
+            "POST", path, data=body,
+            headers={"Idempotency-Key": idempotency_key, "Content-Type": "application/xml"},
+        )
+        if expected_root:
+            return parse_xml(response.content, expected_root)
+        return response.content

@@ -1,0 +1,42 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+DEDUCTIBLE_KINDS = [("amount", "$"), ("percent", "%")]
+
+
+class ClaimsClaim(models.Model):
+    """What PolicyPort says of a claim that our domain has no field for (see mapping.py)."""
+
+    _inherit = "claims.claim"
+
+    tiva_claim_id = fields.Char(string="Tiva claim id", readonly=True, index="btree_not_null",
+                                copy=False)
+    tiva_client = fields.Char(string="Client", readonly=True, copy=False)
+    tiva_client_file_status = fields.Char(string="Client file status", readonly=True)
+    tiva_file_type = fields.Char(string="File type")
+    tiva_event = fields.Char(string="Event")
+    tiva_peril = fields.Char(string="Peril")
+    tiva_loss_description = fields.Text(string="Loss description")
+    tiva_reported_by = fields.Char(string="Reported by")
+    tiva_severity_code = fields.Char(string="Severity code")
+    tiva_agent_company = fields.Char(string="Agent company")
+    # Loss location and the insured's phones
+    tiva_loss_street = fields.Char(string="Loss address")
+    tiva_loss_city = fields.Char(string="Loss city")
+    tiva_loss_state = fields.Char(string="Loss state")
+    tiva_loss_zip = fields.Char(string="Loss ZIP")
+    tiva_phone_home = fields.Char(string="Home phone")
+    tiva_phone_mobile = fields.Char(string="Mobile phone")
+    tiva_phone_work = fields.Char(string="Work phone")
+    tiva_phone_fax = fields.Char(string="Fax")
+    tiva_phone_other = fields.Char(string="Other phone")
+    # Deductibles by peril, as a stated amount or a percentage
+    tiva_deductible_aop_kind = fields.Selection(DEDUCTIBLE_KINDS, string="AOP deductible in")
+    tiva_deductible_aop = fields.Float(string="AOP deductible")
+    tiva_deductible_hurricane_kind = fields.Selection(
+        DEDUCTIBLE_KINDS, string="Hurricane deductible in")
+    tiva_deductible_hurricane = fields.Float(string="Hurricane deductible")
+    tiva_deductible_sinkhole_kind = fields.Selection(
+        DEDUCTIBLE_KINDS, string="Sinkhole deductible in")
+    tiva_deductible_sinkhole = fields.Float(string="Sinkhole deductible")

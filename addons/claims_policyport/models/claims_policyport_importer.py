@@ -1,0 +1,257 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
+from odoo.tools import html_escape
+
+from odoo.addons.claims_base.connector.exceptions import PermanentError
+
+from .. import mapping
+
+CLIENT_SYSTEM = "policyport_client"
+
+
+class ClaimsPolicyportImporter(models.AbstractModel):
+    """Turns one PolicyPort claim into our records (the work of one import job).
+
+    Lookups that every claim needs (coverage types, roles, categories, US states) are read
+    once per transaction; what a claim creates is created in a few batched calls, so the
+    number of queries per claim does not grow with the batch.
+    """
+
+    _name = "claims.policyport.importer"
+    _description = "PolicyPort claim importer"
+
+    @api.model
+    def _import_claim(self, backend, exchange):
+        client = backend._get_client()
+        raw, root = client.get_claim(exchange.external_id)
+        exchange._set_payload(raw, f"{exchange.external_id}.xml")
+        data = mapping.parse_claim(root)
+        if not data["claim"]["date_assigned"]:
+            exchange._set_skipped(self.env._("Date Assigned is empty in PolicyPort."))
+            return None
+        Binding = self.env["claims.binding"]
+        binding = Binding._reserve(backend, "claims.claim", data["tiva_claim_id"],
+                                   data["external_key"], exchange)
+        if not binding:
+            return self._skip_duplicate(backend, exchange, data)
+        documents = [
+            dict(document, content=client.get_document(
+                data["tiva_claim_id"], document["id"], document["name"]))
+            for document in data["documents"]
+        ]
+        claim = self._create_claim(backend, data, raw, documents, exchange)
+        binding._bind_record(claim)
+        return claim
+
+    def _skip_duplicate(self, backend, exchange, data):
+        existing = self.env["claims.binding"]._find(
+            backend, "claims.claim", [data["tiva_claim_id"]], [data["external_key"]])[:1]
+        claim = self.env["claims.claim"].with_context(active_test=False).browse(
+            existing.res_id).exists()
+        if existing.external_id == data["tiva_claim_id"]:
+            reason = self.env._("Already imported: same Tiva claim id %s.", data["tiva_claim_id"])
+        elif existing:
+            reason = self.env._(
+                "Already imported: same Client # %(number)s and Client %(client)s.",
+                number=data["client_claim_number"], client=data["client"])
+        else:
+            reason = self.env._("Imported at the same time by another job.")
+        exchange._set_skipped(reason, record=claim or None)
+        return claim
+
+    # ------------------------------------------------------------------ lookups
+
+    def _lookups(self, company):
+        """Records every claim needs, read once per transaction."""
+        cache = self.env.cr.cache.setdefault("claims_policyport_lookups", {})
+        if company.id not in cache:
+            env = self.env
+            coverage_types = env["claims.coverage.type"].search(
+                [("code", "=like", "PP\\_%"), ("company_id", "in", (False, company.id))])
+            categories = env["claims.document.category"].search([])
+            us = env.ref("base.us")
+            cache[company.id] = {
+                "coverage_types": {c.code: c.id for c in coverage_types},
+                "roles": {r.code: r.id for r in env["claims.participant.role"].search([])},
+                "categories": {c.code: c.id for c in categories},
+                "states": {s.code: s.id for s in env["res.country.state"].search(
+                    [("country_id", "=", us.id)])},
+                "country": us.id,
+                "subtype": env.ref("claims_policyport.mail_message_subtype_edi").id,
+            }
+        return cache[company.id]
+
+    def _coverage_type_id(self, lookups, coverage):
+        for code in coverage["targets"]:
+            if code in lookups["coverage_types"]:
+                return lookups["coverage_types"][code]
+        raise PermanentError(
+            self.env._("No coverage type is configured for PolicyPort coverage %(code)s "
+                       "(%(category)s): expected one of %(targets)s.",
+                       code=coverage["code"], category=coverage["category"],
+                       targets=", ".join(coverage["targets"])),
+            kind="unknown_coverage",
+        )
+
+    def _partner_values(self, lookups, values, **extra):
+        result = mapping.partner_values(values)
+        state = values.get("tiva_state")
+        if state:
+            result["state_id"] = lookups["states"].get(state, False)
+            result["country_id"] = lookups["country"]
+        return dict(result, **extra)
+
+    def _get_insurer(self, data):
+        Partner = self.env["res.partner"]
+        insurer = Partner._find_by_claims_ref(CLIENT_SYSTEM, data["client"])
+        if not insurer:
+            insurer = Partner.sudo().create({
+                "name": data["client_name"], "is_company": True,
+                "claims_ref_ids": [Command.create({"system": CLIENT_SYSTEM,
+                                                   "ref": data["client"]})],
+            }).sudo(False)
+        return insurer
+
+    # ------------------------------------------------------------------ creation
+
+    def _create_claim(self, backend, data, raw, documents, exchange):
+        company = backend.company_id
+        lookups = self._lookups(company)
+        coverage_type_ids = [self._coverage_type_id(lookups, c) for c in data["coverages"]]
+        insurer = self._get_insurer(data)
+        # Partners: one create for all of this claim's people
+        vendors = {
+            party["tiva_id"]: self.env["res.partner"]._find_by_claims_ref(
+                mapping.SYSTEM, party["tiva_id"])
+            for party in data["parties"] if party["is_vendor"]
+        }
+        to_create = [("insured", None, self._partner_values(lookups, data["insured"]))]
+        if data["agent"]:
+            to_create.append(("agent", None, self._partner_values(lookups, data["agent"])))
+        if data["mortgagee"]:
+            to_create.append(("mortgagee", None,
+                              self._partner_values(lookups, data["mortgagee"])))
+        for party in data["parties"]:
+            if party["type"] == "Claimant":
+                continue  # the insured: its mailing address completes the insured below
+            if party["is_vendor"] and vendors.get(party["tiva_id"]):
+                continue
+            to_create.append((party["role"], party["tiva_id"], self._partner_values(
+                lookups, party["partner"], is_claim_contact=True)))
+        claimant = next((p for p in data["parties"] if p["type"] == "Claimant"), None)
+        if claimant:
+            to_create[0][2].update(self._partner_values(lookups, {
+                key: value for key, value in claimant["partner"].items()
+                if key in ("street", "city", "zip", "tiva_state", "tiva_phone_work") and value
+            }))
+        partners = self.env["res.partner"].create([values for _r, _t, values in to_create])
+        insured = partners[0]
+        participants = [
+            Command.create({"partner_id": partner.id, "role_id": lookups["roles"][role],
+                            "reference": tiva_id or False})
+            for (role, tiva_id, _values), partner in zip(to_create, partners, strict=True)
+        ]
+        if claimant:
+            participants[0][2]["reference"] = claimant["tiva_id"]
+        for tiva_id, vendor in vendors.items():
+            if vendor:
+                participants.append(Command.create({
+                    "partner_id": vendor.id, "role_id": lookups["roles"]["vendor"],
+                    "reference": tiva_id}))
+        default_vendor = backend.default_vendor_id
+        if default_vendor and default_vendor not in vendors.values():
+            participants.append(Command.create({
+                "partner_id": default_vendor.id, "role_id": lookups["roles"]["vendor"]}))
+        policy = self._get_policy(company, data, insurer, insured, coverage_type_ids)
+        claim = self.env["claims.claim"].create({
+            **data["claim"],
+            "company_id": company.id,
+            "policy_id": policy.id,
+            "insurer_id": insurer.id,
+            "claimant_id": insured.id,
+            "claim_type_id": backend.claim_type_id.id,
+            "coverage_ids": [
+                Command.create({
+                    "sequence": index,
+                    "coverage_type_id": type_id,
+                    "amount_limit": coverage["limit"],
+                    "deductible_amount": coverage["deductible"],
+                })
+                for index, (coverage, type_id) in enumerate(
+                    zip(data["coverages"], coverage_type_ids, strict=True))
+            ],
+            "participant_ids": participants,
+        })
+        self._create_reserves(claim, data, exchange)
+        self._attach_documents(claim, data, raw, documents, lookups)
+        self._post_notes(backend, claim, data, exchange, lookups)
+        return claim
+
+    def _get_policy(self, company, data, insurer, insured, coverage_type_ids):
+        Policy = self.env["claims.policy"]
+        values = data["policy"]
+        policy = Policy.search([("name", "=", values["name"]), ("company_id", "=", company.id),
+                                ("insurer_id", "=", insurer.id)], limit=1)
+        if policy:
+            return policy
+        lines, seen = [], set()
+        for coverage, type_id in zip(data["coverages"], coverage_type_ids, strict=True):
+            if type_id in seen:
+                continue
+            seen.add(type_id)
+            lines.append(Command.create({
+                "coverage_type_id": type_id, "amount_limit": coverage["amount"],
+                "deductible_amount": coverage["deductible"]}))
+        return Policy.create({
+            **values,
+            "company_id": company.id,
+            "insurer_id": insurer.id,
+            "policyholder_id": insured.id,
+            "line_of_business": "homeowners",
+            "coverage_ids": lines,
+        })
+
+    def _create_reserves(self, claim, data, exchange):
+        reason = self.env._("Initial reserve from PolicyPort (batch %s)", exchange.batch or "-")
+        values = [
+            {"coverage_id": line.id, "amount_change": coverage["reserve"], "reason": reason}
+            for line, coverage in zip(claim.coverage_ids, data["coverages"], strict=True)
+            if coverage["reserve"]
+        ]
+        if values:
+            self.env["claims.reserve.line"].create(values)
+
+    def _attach_documents(self, claim, data, raw, documents, lookups):
+        text_name, text_content = mapping.text_document(data, raw)
+        files = [(d["name"], d["content"], d["category"]) for d in documents]
+        files.append((text_name, text_content, mapping.DOCUMENT_CATEGORIES["TEXT"]))
+        attachments = self.env["ir.attachment"].sudo().create([
+            {"name": name, "raw": content, "res_model": "claims.document", "res_id": 0}
+            for name, content, _category in files
+        ])
+        documents_model = self.env["claims.document"]
+        created = documents_model.create([{
+            "name": name, "category_id": lookups["categories"][category],
+            "claim_id": claim.id, "attachment_id": attachment.id,
+        } for (name, _content, category), attachment in zip(files, attachments, strict=True)])
+        for document, attachment in zip(created, attachments, strict=True):
+            attachment.res_id = document.id
+        return created
+
+    def _post_notes(self, backend, claim, data, exchange, lookups):
+        now = fields.Datetime.context_timestamp(self, fields.Datetime.now())
+        body = Markup("<p>%s</p>") % self.env._(
+            "Created by the PolicyPort importer on %(date)s, batch %(batch)s (Tiva claim id "
+            "%(tiva)s).", date=now.strftime("%Y-%m-%d %H:%M:%S"), batch=exchange.batch or "-",
+            tiva=data["tiva_claim_id"])
+        claim.message_post(body=body, subtype_id=lookups["subtype"], message_type="comment")
+        if backend.import_journals:
+            for journal in data["journals"]:
+                claim.message_post(
+                    body=Markup("<p><b>%s</b> %s</p><p>%s</p>") % (
+                        journal["date"], html_escape(journal["author"]), journal["text"]),
+                    subtype_xmlid="mail.mt_note", message_type="comment",
+                )

@@ -1,0 +1,80 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import tempfile
+from pathlib import Path
+
+from odoo.tests import BaseCase
+
+from odoo.addons.claims_base.connector.exceptions import PermanentError
+
+from .. import client
+from .common import REPO, PolicyPortSimulator, make_claim
+
+from tests.simulators.policyport.data import make_pdf, render_claim  # noqa: E402,I001
+
+
+class TestPolicyportClientXml(BaseCase):
+    def test_addon_schema_is_the_contract_schema(self):
+        contract = REPO / "tests" / "simulators" / "policyport" / "policyport.xsd"
+        self.assertEqual(client.SCHEMA_PATH.read_bytes(), contract.read_bytes())
+
+    def test_valid_claim_is_parsed(self):
+        root = client.parse_xml(render_claim(make_claim(1)), "Claim")
+        self.assertEqual(root.findtext("TivaClaimId"), "TV-100001")
+
+    def test_malformed_xml_is_refused_with_a_clear_error(self):
+        with self.assertRaises(PermanentError) as caught:
+            client.parse_xml(render_claim(make_claim(1))[:300], "Claim")
+        self.assertEqual(caught.exception.kind, "malformed_xml")
+        self.assertIn("malformed XML", str(caught.exception))
+        self.assertTrue(caught.exception.payload, "the refused body is kept")
+
+    def test_schema_invalid_claim_is_refused(self):
+        body = render_claim(make_claim(1)).replace(b"<TivaClaimId>TV-100001", b"<TivaClaimId>x y")
+        with self.assertRaises(PermanentError) as caught:
+            client.parse_xml(body, "Claim")
+        self.assertEqual(caught.exception.kind, "schema")
+
+    def test_external_entity_is_refused_without_reading_the_file_or_the_network(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as secret, \
+                PolicyPortSimulator() as sim:
+            secret.write("TOP-SECRET-MARKER")
+            secret.flush()
+            for target in (Path(secret.name).as_uri(), f"{sim.url}/api/v1/leak"):
+                body = (
+                    f'<?xml version="1.0"?>\n<!DOCTYPE Claim [<!ENTITY x SYSTEM "{target}">]>\n'
+                    f"<Claim><TivaClaimId>&x;</TivaClaimId></Claim>"
+                ).encode()
+                with self.assertRaises(PermanentError) as caught:
+                    client.parse_xml(body, "Claim")
+                self.assertEqual(caught.exception.kind, "xml_doctype")
+                self.assertNotIn("TOP-SECRET-MARKER", str(caught.exception))
+            self.assertFalse(sim.requests, "no network access")
+
+    def test_entity_expansion_bomb_is_refused(self):
+        entities = "".join(
+            f'<!ENTITY e{i} "{("&e%d;" % (i - 1)) * 10 if i else "boom"}">' for i in range(10))
+        body = (f'<?xml version="1.0"?><!DOCTYPE Claim [{entities}]>'
+                f"<Claim><TivaClaimId>&e9;</TivaClaimId></Claim>").encode()
+        with self.assertRaises(PermanentError) as caught:
+            client.parse_xml(body, "Claim")
+        self.assertEqual(caught.exception.kind, "xml_doctype")
+
+    def test_doctype_in_lower_case_or_after_comments_is_refused(self):
+        body = b'<?xml version="1.0"?><!-- x --><!doctype Claim><Claim/>'
+        with self.assertRaises(PermanentError):
+            client.parse_xml(body, "Claim")
+
+    def test_parser_itself_resolves_no_entity(self):
+        parser = client.safe_parser()
+        from lxml import etree  # noqa: PLC0415
+
+        root = etree.fromstring(
+            b'<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/hostname">]><a>&x;</a>', parser)
+        self.assertEqual(root.text, None, "the entity is left unresolved")
+
+    def test_pdf_check_accepts_a_pdf_and_refuses_anything_else(self):
+        self.assertTrue(client.check_pdf(make_pdf("FNOL"), "FNOL-1.pdf"))
+        for content in (b"", b"<html>not a pdf</html>", b"%PDF-1.4 truncated"):
+            with self.assertRaises(PermanentError):
+                client.check_pdf(content, "FNOL-1.pdf")

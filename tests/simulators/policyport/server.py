@@ -1,0 +1,215 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""A PolicyPort that serves exactly the contract of CONTRACT.md, in memory.
+
+Claims are added with ``add_claim(make_claim(n))``; the claim list answers the claims whose
+``DateAssigned`` is on or after ``assignedSince`` and those with an empty one (PolicyPort lists
+them: the importer skips them). Documents are small PDFs. Writes need an ``Idempotency-Key``: a
+repeated key answers the first result again without recording twice. A raw body can replace
+a claim's XML (``raw_claims``) to serve hostile or broken payloads.
+"""
+
+import base64
+import itertools
+import threading
+import xml.etree.ElementTree as ET
+
+from ..toolkit import Response, Simulator, route
+from . import data
+
+API = "/api/v1"
+
+
+class PolicyPortSimulator(Simulator):
+    def __init__(self, login="desk", secret="s3cret", **kwargs):
+        super().__init__(**kwargs)
+        self.login = login
+        self.secret = secret
+        self.claims = {}
+        self.raw_claims = {}
+        self.documents = {}
+        self.reserves = []
+        self.payments = {}
+        self.checks = []
+        self.voids = []
+        self.idempotency = {}
+        self._ids = itertools.count(1)
+        self._data_lock = threading.Lock()
+
+    # -------------------------------------------------------------- data
+
+    def add_claim(self, claim, documents=True):
+        self.claims[claim["TivaClaimId"]] = claim
+        if documents:
+            for document in claim.get("Documents", []):
+                self.documents[claim["TivaClaimId"], document["id"]] = data.make_pdf(
+                    f"{document['type']} {claim['ClientClaimNumber']}")
+        return claim
+
+    def error_body(self, status, message):
+        codes = {400: "VALIDATION", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND",
+                 409: "CONFLICT", 429: "RATE_LIMITED", 500: "SERVER_ERROR"}
+        return data.render_error(codes.get(status, "ERROR"), message)
+
+    def _error(self, status, message):
+        return Response(status, self.error_body(status, message))
+
+    def _authorized(self, request):
+        expected = base64.b64encode(f"{self.login}:{self.secret}".encode()).decode()
+        return request.headers.get("authorization") == f"Basic {expected}"
+
+    def _dispatch(self, request):
+        if not self._authorized(request):
+            return self._error(401, "Invalid credentials")
+        return super()._dispatch(request)
+
+    # -------------------------------------------------------------- claims
+
+    @route("GET", rf"{API}/claims")
+    def list_claims(self, request):
+        since = request.arg("assignedSince")
+        if not since:
+            return self._error(400, "assignedSince is required (YYYY-MM-DD)")
+        listed = [
+            claim for claim in self.claims.values()
+            if not claim.get("DateAssigned") or claim["DateAssigned"] >= since
+        ]
+        return Response(200, data.render_claim_list(listed, since))
+
+    @route("GET", rf"{API}/claims/(?P<claim_id>[A-Z0-9\-]+)")
+    def get_claim(self, request):
+        claim_id = request.params["claim_id"]
+        if claim_id in self.raw_claims:
+            return Response(200, self.raw_claims[claim_id])
+        if claim_id not in self.claims:
+            return self._error(404, f"Claim {claim_id} not found")
+        return Response(200, data.render_claim(self.claims[claim_id]))
+
+    @route("GET", rf"{API}/claims/(?P<claim_id>[A-Z0-9\-]+)/documents/(?P<doc_id>[A-Z0-9\-]+)")
+    def get_document(self, request):
+        key = (request.params["claim_id"], request.params["doc_id"])
+        if key not in self.documents:
+            return self._error(404, f"Document {key[1]} not found")
+        return Response(200, self.documents[key], content_type="application/pdf")
+
+    # -------------------------------------------------------------- financials
+
+    def _idempotent(self, request, handler):
+        key = request.headers.get("idempotency-key")
+        if not key:
+            return self._error(400, "Idempotency-Key header is required")
+        with self._data_lock:
+            if key in self.idempotency:
+                body_seen, response = self.idempotency[key]
+                if body_seen != request.body:
+                    return self._error(409, "Idempotency-Key reused with another body")
+                return response
+            response = handler()
+            if response.status < 500:
+                self.idempotency[key] = (request.body, response)
+            return response
+
+    def _parse(self, request, tag):
+        try:
+            root = ET.fromstring(request.body)
+        except ET.ParseError as err:
+            return None, self._error(400, f"Malformed XML: {err}")
+        if root.tag != tag:
+            return None, self._error(400, f"Expected <{tag}>")
+        return root, None
+
+    @route("POST", rf"{API}/claims/(?P<claim_id>[A-Z0-9\-]+)/reserves")
+    def post_reserve(self, request):
+        def handler():
+            claim_id = request.params["claim_id"]
+            if claim_id not in self.claims:
+                return self._error(404, f"Claim {claim_id} not found")
+            root, error = self._parse(request, "ReserveChange")
+            if error:
+                return error
+            change = {
+                "reserveId": f"RS-{next(self._ids)}", "claim": claim_id,
+                "coverage": root.findtext("CoverageCode"), "category": root.findtext("Category"),
+                "amount": float(root.findtext("AmountChange")),
+            }
+            self.reserves.append(change)
+            total = sum(r["amount"] for r in self.reserves if r["claim"] == claim_id
+                        and r["coverage"] == change["coverage"])
+            ack = ET.Element("ReserveAck", {"reserveId": change["reserveId"],
+                                            "total": f"{total:.2f}"})
+            return Response(201, data.to_xml(ack))
+        return self._idempotent(request, handler)
+
+    @route("POST", rf"{API}/claims/(?P<claim_id>[A-Z0-9\-]+)/payments")
+    def post_payment(self, request):
+        def handler():
+            claim_id = request.params["claim_id"]
+            if claim_id not in self.claims:
+                return self._error(404, f"Claim {claim_id} not found")
+            root, error = self._parse(request, "Payment")
+            if error:
+                return error
+            payment_id = f"PM-{next(self._ids)}"
+            self.payments[payment_id] = {
+                "claim": claim_id, "payee": root.findtext("PayeeTivaId"),
+                "amount": float(root.findtext("Amount")), "remarks": root.findtext("Remarks"),
+                "coverage": root.findtext("CoverageCode"), "voided": False,
+            }
+            ack = ET.Element("PaymentAck", {"paymentId": payment_id,
+                                            "payableTo": root.findtext("PayeeTivaId")})
+            return Response(201, data.to_xml(ack))
+        return self._idempotent(request, handler)
+
+    @route("POST", rf"{API}/payments/(?P<payment_id>[A-Z0-9\-]+)/void")
+    def post_void(self, request):
+        def handler():
+            payment = self.payments.get(request.params["payment_id"])
+            if not payment:
+                return self._error(404, "Payment not found")
+            payment["voided"] = True
+            return Response(200, b"")
+        return self._idempotent(request, handler)
+
+    @route("GET", rf"{API}/checks")
+    def list_checks(self, request):
+        root = ET.Element("CheckList")
+        since = request.arg("issuedSince", "")
+        for check in self.checks:
+            if check["checkDate"] >= since:
+                ET.SubElement(root, "Check", {key: str(value) for key, value in check.items()})
+        return Response(200, data.to_xml(root))
+
+    @route("GET", rf"{API}/voids")
+    def list_voids(self, request):
+        root = ET.Element("VoidList")
+        since = request.arg("voidedSince", "")
+        for void in self.voids:
+            if void["voidDate"] >= since:
+                ET.SubElement(root, "Void", {key: str(value) for key, value in void.items()})
+        return Response(200, data.to_xml(root))
+
+
+def main():
+    """Serve a simulator with a few claims: ``python -m tests.simulators.policyport.server``."""
+    import argparse  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--port", type=int, default=8071)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--claims", type=int, default=5)
+    args = parser.parse_args()
+    simulator = PolicyPortSimulator(host=args.host, port=args.port)
+    for n in range(1, args.claims + 1):
+        simulator.add_claim(data.make_claim(n))
+    simulator.start()
+    print(f"PolicyPort simulator on {simulator.url}{API} (login desk / s3cret)", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        simulator.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The simulator serves exactly the contract: every body valid against policyport.xsd."""
+
+from pathlib import Path
+
+import pytest
+import requests
+import xmlschema
+
+from tests.simulators.policyport import PolicyPortSimulator, make_claim
+from tests.simulators.policyport.data import SCHEMA_PATH
+
+SAMPLES = sorted((Path(__file__).parent / "samples").glob("*.xml"))
+AUTH = ("desk", "s3cret")
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return xmlschema.XMLSchema(str(SCHEMA_PATH))
+
+
+@pytest.fixture
+def sim():
+    with PolicyPortSimulator() as simulator:
+        simulator.add_claim(make_claim(1))
+        simulator.add_claim(make_claim(2, DateAssigned=""))
+        simulator.add_claim(make_claim(3, DateAssigned="2026-01-05"))
+        yield simulator
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=[p.name for p in SAMPLES])
+def test_every_sample_is_valid(schema, sample):
+    schema.validate(str(sample))
+
+
+def test_claim_list_lists_assigned_since_and_empty_dates(sim, schema):
+    answer = requests.get(f"{sim.url}/api/v1/claims", params={"assignedSince": "2026-11-19"},
+                          auth=AUTH, timeout=5)
+    assert answer.status_code == 200
+    schema.validate(answer.text)
+    assert "TV-100001" in answer.text and "TV-100002" in answer.text
+    assert "TV-100003" not in answer.text
+
+
+def test_claim_and_its_documents(sim, schema):
+    answer = requests.get(f"{sim.url}/api/v1/claims/TV-100001", auth=AUTH, timeout=5)
+    schema.validate(answer.text)
+    pdf = requests.get(f"{sim.url}/api/v1/claims/TV-100001/documents/D1F", auth=AUTH, timeout=5)
+    assert pdf.headers["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_pdf_is_readable_by_pypdf(sim):
+    from io import BytesIO  # noqa: PLC0415
+
+    from pypdf import PdfReader  # noqa: PLC0415
+
+    pdf = requests.get(f"{sim.url}/api/v1/claims/TV-100001/documents/D1P", auth=AUTH, timeout=5)
+    assert "POLICY_DEC HO-2026-00001" in PdfReader(BytesIO(pdf.content)).pages[0].extract_text()
+
+
+def test_wrong_credentials_are_a_401_error_body(sim, schema):
+    answer = requests.get(f"{sim.url}/api/v1/claims/TV-100001", auth=("desk", "no"), timeout=5)
+    assert answer.status_code == 401
+    schema.validate(answer.text)
+
+
+def test_unknown_claim_is_a_404_error_body(sim, schema):
+    answer = requests.get(f"{sim.url}/api/v1/claims/TV-9", auth=AUTH, timeout=5)
+    assert answer.status_code == 404
+    schema.validate(answer.text)
+
+
+def test_write_without_idempotency_key_is_refused(sim):
+    body = (Path(__file__).parent / "samples" / "payment.xml").read_bytes()
+    answer = requests.post(f"{sim.url}/api/v1/claims/TV-100001/payments", data=body, auth=AUTH,
+                           timeout=5)
+    assert answer.status_code == 400 and "Idempotency-Key" in answer.text
+
+
+def test_repeated_idempotency_key_records_one_payment(sim, schema):
+    body = (Path(__file__).parent / "samples" / "payment.xml").read_bytes()
+    headers = {"Idempotency-Key": "8f4c0a56-7d1e-4b0e-9a51-2c3d4e5f6a7b"}
+    url = f"{sim.url}/api/v1/claims/TV-100001/payments"
+    first = requests.post(url, data=body, headers=headers, auth=AUTH, timeout=5)
+    again = requests.post(url, data=body, headers=headers, auth=AUTH, timeout=5)
+    schema.validate(first.text)
+    assert first.status_code == again.status_code == 201 and first.text == again.text
+    assert len(sim.payments) == 1
+    other = requests.post(url, data=body.replace(b"12000.00", b"1.00"), headers=headers,
+                          auth=AUTH, timeout=5)
+    assert other.status_code == 409
+
+
+def test_reserve_change_answers_the_coverage_total(sim, schema):
+    body = (Path(__file__).parent / "samples" / "reserve_change.xml").read_bytes()
+    answer = requests.post(f"{sim.url}/api/v1/claims/TV-100001/reserves", data=body, auth=AUTH,
+                           headers={"Idempotency-Key": "k-1"}, timeout=5)
+    schema.validate(answer.text)
+    assert 'total="2500.00"' in answer.text
+
+
+def test_checks_and_voids_feeds_are_valid(sim, schema):
+    sim.checks.append({"paymentId": "PM-1", "tivaClaimId": "TV-100001", "checkNumber": "100",
+                       "checkDate": "2026-11-21", "amount": "10.00"})
+    sim.voids.append({"paymentId": "PM-2", "tivaClaimId": "TV-100001",
+                      "voidDate": "2026-11-21"})
+    for path, arg in (("checks", "issuedSince"), ("voids", "voidedSince")):
+        answer = requests.get(f"{sim.url}/api/v1/{path}", params={arg: "2026-11-01"},
+                              auth=AUTH, timeout=5)
+        schema.validate(answer.text)
+        assert "PM-" in answer.text
