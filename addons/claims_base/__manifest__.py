@@ -18,6 +18,7 @@
         "data/ir_sequence_data.xml",
         "data/claims_base_data.xml",
         "data/ir_cron_data.xml",
+        "report/claims_claim_report.xml",
         "views/claims_claim_views.xml",
         "views/claims_incident_views.xml",
         "views/claims_policy_views.xml",

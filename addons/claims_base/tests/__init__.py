@@ -6,3 +6,4 @@ from . import test_payment_rpc
 from . import test_payment_rules
 from . import test_deadline_working_days
 from . import test_branch_isolation
+from . import test_claim_report
