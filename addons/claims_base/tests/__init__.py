@@ -20,3 +20,4 @@ from . import test_claims_change_feed
 from . import test_claims_api_routes
 from . import test_claims_api_key_duration
 from . import test_claims_webhook_events
+from . import test_claim_report
