@@ -16,7 +16,7 @@ import psycopg2
 import pytz
 
 from odoo import api, fields, models
-from odoo.tools import SQL, email_normalize, mute_logger
+from odoo.tools import SQL, email_normalize
 
 from .claims_incident import INCIDENT_TYPES
 
@@ -245,6 +245,8 @@ class ClaimsIncident(models.Model):
         existing = self._intake_find_submission(values["submission_uuid"], company)
         if existing:
             return existing
+        if self._intake_filed_meanwhile(values["submission_uuid"]):
+            return self.sudo().browse()
         Incident = self.sudo().with_company(company).with_context(
             mail_create_nosubscribe=True, mail_create_nolog=True, mail_post_autofollow=False,
             tracking_disable=True,
@@ -277,16 +279,32 @@ class ClaimsIncident(models.Model):
             })],
         }
         try:
-            # the unique index decides between two sends of one report at the same time
-            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+            with self.env.cr.savepoint():
                 incident = Incident.create(vals)
                 incident._intake_attach_photos(uploads)
                 incident._intake_notify()
         except psycopg2.errors.UniqueViolation:
-            # the same report sent twice at once: the other request filed it
+            # last guard (the index): the other send filed it
             _logger.info("Incident report %s sent twice", values["submission_uuid"])
             return self.sudo().browse()
         return incident.with_context(tracking_disable=False)
+
+    @api.model
+    def _intake_filed_meanwhile(self, submission_uuid):
+        """Whether another send of this report was filed since this transaction began.
+
+        Two sends of one report at once: the second waits on a lock held until the first
+        commits, then looks with a fresh snapshot (a new cursor), which this transaction's
+        own snapshot would not show. The unique index stays the last guard.
+        """
+        self.env.cr.execute(SQL(
+            "SELECT pg_advisory_xact_lock(hashtext(%s))", f"claims.incident:{submission_uuid}"
+        ))
+        with self.env.registry.cursor() as cr:
+            cr.execute(SQL(
+                "SELECT 1 FROM claims_incident WHERE submission_uuid = %s", submission_uuid
+            ))
+            return bool(cr.fetchone())
 
     def _intake_attach_photos(self, uploads):
         self.ensure_one()

@@ -104,25 +104,39 @@ class TestIncidentPhoneForm(ClaimsPortalCommon):
         self.assertEqual(len(incident), 1)
         self.assertEqual(len(incident.document_ids), 1)
 
-    def test_concurrent_send_is_decided_by_the_unique_index(self):
-        """A send that loses the race on the submission id files nothing."""
-        incident = self.env["claims.incident"].create({
+    def _file_racing(self, *stale_checks):
+        """File a report whose submission id another send filed meanwhile, with the
+        named checks blind to it (as a transaction's snapshot would be)."""
+        earlier = self.env["claims.incident"].create({
             "incident_type": "theft", "company_id": self.company.id,
             "submission_uuid": str(uuid.uuid4()),
         })
         Incident = self.env["claims.incident"]
         values, errors = Incident._intake_check(self.company, {
-            **self._form_values(), "submission_uuid": incident.submission_uuid,
+            **self._form_values(), "submission_uuid": earlier.submission_uuid,
         }, with_reporter=True)
         self.assertFalse(errors)
-        with patch.object(type(Incident), "_intake_find_submission",
-                          return_value=Incident.browse()):
+        patches = [patch.object(type(Incident), name, return_value=Incident.browse())
+                   for name in stale_checks]
+        for patcher in patches:
+            patcher.start()
+        try:
             filed = Incident._intake_file(self.company, values, self.driver_partner,
                                           self.env["claims.incident.upload"])
+        finally:
+            for patcher in patches:
+                patcher.stop()
         self.assertFalse(filed)
         self.assertEqual(
-            Incident.search_count([("submission_uuid", "=", incident.submission_uuid)]), 1
+            Incident.search_count([("submission_uuid", "=", earlier.submission_uuid)]), 1
         )
+
+    def test_send_racing_an_earlier_send_files_nothing(self):
+        self._file_racing("_intake_find_submission")
+
+    @mute_logger("odoo.sql_db")
+    def test_unique_index_is_the_last_guard(self):
+        self._file_racing("_intake_find_submission", "_intake_filed_meanwhile")
 
     def test_errors_are_returned_next_to_the_fields(self):
         url = self._link_url()
@@ -263,3 +277,30 @@ class TestIncidentPhoneForm(ClaimsPortalCommon):
         response = self.url_open(self._link_url())
         self.assertIn("BX-123-Z", response.text)
         self.assertNotIn("ZZ-999-Z", response.text)
+
+    # ------------------------------------------------------------------ languages
+
+    def test_form_errors_and_copy_in_french_and_dutch(self):
+        for code, title, error, subject in (
+            ("fr_FR", "Déclarer un incident", "Indiquez votre nom.", "Votre déclaration"),
+            ("nl_NL", "Een incident melden", "Geef uw naam.", "Uw incidentmelding"),
+        ):
+            self.env["res.lang"]._activate_lang(code)
+            self.env["ir.module.module"]._load_module_terms(["claims_base"], [code])
+            url = f"{self._link_url()}?lang={code}"
+            csrf, submission = self._open_form(url)
+            page = self.url_open(url).text
+            self.assertIn(title, page)
+            self.assertNotIn("Use my location", page)
+            data = {**self._form_values(reporter_name=""), "csrf_token": csrf,
+                    "submission_uuid": submission, "lang": code}
+            response = self.url_open(self._link_url(), data=data)
+            self.assertIn(error, response.text)
+            data["reporter_name"] = "Rik Roadside"
+            data["reporter_email"] = f"rik.{code}@example.com"
+            self.url_open(self._link_url(), data=data)
+            incident = self._incidents(submission)
+            self.assertEqual(incident.reporter_id.lang, code)
+            mail = self.env["mail.mail"].search(
+                [("model", "=", "claims.incident"), ("res_id", "=", incident.id)])
+            self.assertIn(subject, " ".join(mail.mapped("subject")))

@@ -13,7 +13,10 @@
     if (!form) {
         return;
     }
-    const texts = document.getElementById("ci_texts").dataset;
+    const texts = {};
+    for (const node of document.querySelectorAll("#ci_texts [data-key]")) {
+        texts[node.dataset.key] = node.textContent.trim();
+    }
     const field = (name) => form.elements.namedItem(name);
     const pending = new Set();
 
