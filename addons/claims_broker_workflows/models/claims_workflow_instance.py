@@ -7,6 +7,7 @@ from psycopg2 import IntegrityError
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 from .claims_workflow_definition import shift_date
 from .claims_workflow_step import WAITING_KINDS
@@ -74,8 +75,8 @@ class ClaimsWorkflowInstance(models.Model):
     @api.depends("res_model", "res_id")
     def _compute_res_name(self):
         for instance in self:
-            record = instance._record()
-            instance.res_name = record.sudo().display_name if record else False
+            record = instance._record(check=True)
+            instance.res_name = record.display_name if record else False
 
     @api.depends("definition_id", "res_name", "date_anchor")
     def _compute_display_name(self):
@@ -145,6 +146,7 @@ class ClaimsWorkflowInstance(models.Model):
                 except IntegrityError:
                     _logger.info("Workflow instance already started: %s", vals)
         for instance in instances:
+            instance = instance.with_context(lang=instance._lang())
             instance._log(
                 instance.step_id,
                 instance.env._(
@@ -176,6 +178,10 @@ class ClaimsWorkflowInstance(models.Model):
     def _run(self):
         """Execute steps until the instance waits (task, question), ends or pauses."""
         self.ensure_one()
+        if self.state == "running" and not self._record(check=True):
+            self.state = "cancelled"
+            self._log(self.step_id, self.env._("The record no longer exists."), post=False)
+            return
         instance = self.with_context(lang=self._lang())
         for _iteration in range(MAX_STEPS_PER_RUN):
             if instance.state != "running":
@@ -183,10 +189,6 @@ class ClaimsWorkflowInstance(models.Model):
             step = instance.step_id
             if not step:
                 instance._finish()
-                return
-            if not instance._record():
-                instance.state = "cancelled"
-                instance._log(step, instance.env._("The record no longer exists."))
                 return
             instance._check_anchor_moved()
             next_step = getattr(instance, f"_run_{step.kind}")(step)
@@ -360,9 +362,10 @@ class ClaimsWorkflowInstance(models.Model):
         instance.activity_id = False
         if activity.exists() and activity.active:
             activity.with_context(workflow_answering=True).with_user(user).sudo()._action_done(
-                feedback=option.name
+                feedback=option.with_context(lang=instance.env.lang).name
             )
-        instance._log(instance.step_id, instance.env._("Answer: %(answer)s", answer=option.name),
+        answer = option.with_context(lang=instance.env.lang).name
+        instance._log(instance.step_id, instance.env._("Answer: %(answer)s", answer=answer),
                       user=user, option=option)
         instance.state = "running"
         instance.step_id = option.next_step_id or instance.step_id._next_in_sequence()
@@ -376,7 +379,7 @@ class ClaimsWorkflowInstance(models.Model):
         for instance in self:
             if instance.anchor_moved or instance.version_id.repeat:
                 continue
-            record = instance._record()
+            record = instance._record(check=True)
             if not record:
                 continue
             value = record[instance.version_id.date_field]
@@ -396,11 +399,15 @@ class ClaimsWorkflowInstance(models.Model):
     # Helpers
     # ------------------------------------------------------------
 
-    def _record(self):
+    def _record(self, check=False):
+        """The instance's record (sudo), ``None`` when its model is gone or, with ``check``,
+        when the record was deleted (one query, so only where it matters)."""
         self.ensure_one()
         if not self.res_model or self.res_model not in self.env:
             return None
-        record = self.env[self.res_model].sudo().browse(self.res_id).exists()
+        record = self.env[self.res_model].sudo().browse(self.res_id)
+        if check:
+            record = record.exists()
         return record or None
 
     def _lang(self):
@@ -412,9 +419,10 @@ class ClaimsWorkflowInstance(models.Model):
         return (user and user.lang) or self.company_id.partner_id.lang or self.env.lang
 
     def _format_date(self, value):
-        return fields.Date.to_string(value) if value else ""
+        """A date as the language of the instance writes it (31-12-2027 in Dutch)."""
+        return format_date(self.env, value) if value else ""
 
-    def _log(self, step, message, user=None, option=None):
+    def _log(self, step, message, user=None, option=None, post=True):
         """One line of the instance's history, also posted on the record's chatter."""
         self.ensure_one()
         user = user or self.env.user
@@ -426,7 +434,7 @@ class ClaimsWorkflowInstance(models.Model):
             "user_id": user.id,
             "option_id": option.id if option else False,
         })
-        record = self._record()
+        record = self._record() if post else None
         if record is not None and hasattr(record, "message_post"):
             title = self.definition_id.name
             if step:

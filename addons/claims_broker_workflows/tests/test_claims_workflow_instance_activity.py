@@ -94,3 +94,11 @@ class TestClaimsWorkflowInstanceActivity(ClaimsWorkflowsCommon):
         managers = self.env.ref("claims_base.group_claims_manager").user_ids.filtered(
             lambda u: self.company in u.company_ids).sorted("id")
         self.assertEqual(second.activity_id.user_id, managers[0])
+
+    def test_deleted_record_cancels_the_instance(self):
+        self._mark_done(self.instance, "2027-05-01")
+        self.instance.state = "running"
+        self.report.unlink()
+        self.instance._run()
+        self.assertEqual(self.instance.state, "cancelled")
+        self.assertEqual(self.instance.history_ids[-1:].message, "The record no longer exists.")
