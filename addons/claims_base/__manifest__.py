@@ -37,7 +37,8 @@
     ],
     "assets": {
         "web.assets_backend": [
-            "claims_base/static/src/sync_badge/*",
+            "claims_base/static/src/sync_badge/sync_badge_field.js",
+            "claims_base/static/src/sync_badge/sync_badge_field.xml",
         ],
     },
     "application": True,
