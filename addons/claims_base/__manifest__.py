@@ -60,6 +60,8 @@
     "demo": ["demo/claims_portal_demo.xml"],
     "assets": {
         "web.assets_backend": [
+            "claims_base/static/src/sync_badge/sync_badge_field.js",
+            "claims_base/static/src/sync_badge/sync_badge_field.xml",
             "claims_base/static/src/sync_badge/*",
             "claims_base/static/src/views/**/*",
         ],
