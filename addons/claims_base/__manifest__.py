@@ -9,7 +9,7 @@
     "website": "https://github.com/claims-suite/claims-suite",
     "author": "The claims suite authors",
     "license": "LGPL-3",
-    "depends": ["mail", "portal", "fleet", "resource", "queue_job"],
+    "depends": ["mail", "portal", "fleet", "resource", "queue_job", "base_import"],
     "external_dependencies": {"python": ["requests", "lxml", "pypdf"]},
     "data": [
         "security/claims_base_security.xml",

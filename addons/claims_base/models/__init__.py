@@ -19,3 +19,5 @@ from . import claims_reserve_line
 from . import res_partner
 from . import claims_deadline
 from . import claims_deadline_rule
+from . import fleet_vehicle
+from . import fleet_vehicle_model

@@ -7,3 +7,4 @@ from . import test_payment_rules
 from . import test_deadline_working_days
 from . import test_branch_isolation
 from . import test_claim_report
+from . import test_import_templates
