@@ -38,6 +38,11 @@
         "wizards/claims_reserve_wizard_views.xml",
         "views/claims_base_menus.xml",
     ],
+    "demo": [
+        "demo/claims_demo_fleet.xml",
+        "demo/claims_demo_config.xml",
+        "demo/claims_demo_desk.xml",
+    ],
     "application": True,
     "installable": True,
 }

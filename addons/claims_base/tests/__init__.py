@@ -8,3 +8,4 @@ from . import test_deadline_working_days
 from . import test_branch_isolation
 from . import test_claim_report
 from . import test_import_templates
+from . import test_demo_desk
