@@ -8,7 +8,15 @@
     "website": "https://github.com/claims-suite/claims-suite",
     "author": "The claims suite authors",
     "license": "LGPL-3",
-    "depends": ["mail", "portal", "fleet", "resource", "queue_job", "rpc"],
+    "depends": [
+        "mail",
+        "portal",
+        "fleet",
+        "resource",
+        "queue_job",
+        "base_import",
+        "rpc",
+    ],
     "external_dependencies": {
         "python": ["requests", "lxml", "pypdf"],
     },
@@ -57,7 +65,12 @@
         "views/claims_claim_portal_templates.xml",
         "wizards/claims_share_wizard_views.xml",
     ],
-    "demo": ["demo/claims_portal_demo.xml"],
+    "demo": [
+        "demo/claims_demo_fleet.xml",
+        "demo/claims_demo_config.xml",
+        "demo/claims_demo_desk.xml",
+        "demo/claims_portal_demo.xml",
+    ],
     "assets": {
         "web.assets_backend": [
             "claims_base/static/src/sync_badge/sync_badge_field.js",

@@ -35,3 +35,5 @@ from . import claims_claim_connector
 from . import queue_job
 from . import claims_deadline
 from . import claims_deadline_rule
+from . import fleet_vehicle
+from . import fleet_vehicle_model

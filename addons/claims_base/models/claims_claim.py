@@ -100,6 +100,12 @@ class ClaimsClaim(models.Model):
     date_site_visit = fields.Date(string="Site visit", tracking=True, copy=False)
     date_estimate_sent = fields.Date(string="Estimate sent", tracking=True, copy=False)
     deadline_ids = fields.One2many("claims.deadline", "claim_id", string="Deadlines")
+    deadline_status = fields.Selection(
+        [("soon", "Breaching soon"), ("breached", "Breached")],
+        compute="_compute_deadline_status",
+        store=True,
+        help="The most urgent state among the claim's open deadlines.",
+    )
     # Workflow
     stage_id = fields.Many2one(
         "claims.claim.stage",
@@ -158,6 +164,14 @@ class ClaimsClaim(models.Model):
             values = totals.get(claim, [0.0] * len(MONEY_FIELDS))
             for name, value in zip(MONEY_FIELDS, values, strict=True):
                 claim[name] = value
+
+    @api.depends("deadline_ids.state")
+    def _compute_deadline_status(self):
+        for claim in self:
+            states = set(claim.deadline_ids.mapped("state"))
+            claim.deadline_status = (
+                "breached" if "breached" in states else "soon" if "soon" in states else False
+            )
 
     def _compute_counts(self):
         payments = dict(self.env["claims.payment"]._read_group(

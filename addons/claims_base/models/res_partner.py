@@ -14,6 +14,13 @@ class ResPartner(models.Model):
     claims_ref_ids = fields.One2many("claims.partner.ref", "partner_id", string="External ids")
     claims_participant_ids = fields.One2many("claims.participant", "partner_id")
 
+    @api.model
+    def get_import_templates(self):
+        return [*super().get_import_templates(), {
+            "label": self.env._("Import template for drivers"),
+            "template": "/claims_base/static/xls/claims_drivers_import_template.xlsx",
+        }]
+
     def _get_claims_ref(self, system):
         """This partner's id in an external system, or False."""
         self.ensure_one()

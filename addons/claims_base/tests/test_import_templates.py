@@ -1,0 +1,70 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import TransactionCase, tagged
+from odoo.tools.misc import file_open
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@tagged("post_install", "-at_install")
+class TestImportTemplates(TransactionCase):
+    """Odoo's import screen offers our driver and vehicle templates, and they load as-is."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        models = cls.env["fleet.vehicle.model"]
+        brand = cls.env["fleet.vehicle.model.brand"]
+        for brand_name, model_name, kind in (("Volvo", "FH 500", "truck"),
+                                             ("Schmitz Cargobull", "S.KO Cool", "trailer")):
+            if not models.search([("name", "=", model_name)]):
+                models.create({
+                    "name": model_name, "vehicle_type": kind,
+                    "brand_id": (brand.search([("name", "=", brand_name)], limit=1)
+                                 or brand.create({"name": brand_name})).id,
+                })
+
+    def _template(self, model):
+        templates = self.env[model].get_import_templates()
+        ours = [t for t in templates if t["template"].startswith("/claims_base/")]
+        self.assertEqual(len(ours), 1, templates)
+        return ours[0]["template"]
+
+    def _load(self, model):
+        path = self._template(model).lstrip("/")
+        with file_open(path, "rb") as template:
+            content = template.read()
+        importer = self.env["base_import.import"].create({
+            "res_model": model, "file": content, "file_type": XLSX,
+            "file_name": path.rsplit("/", 1)[-1],
+        })
+        options = {"has_headers": True, "quoting": '"', "separator": ",",
+                   "date_format": "%Y-%m-%d", "datetime_format": "", "float_thousand_separator": ",",
+                   "float_decimal_separator": ".", "fields": [], "import_skip_records": [],
+                   "import_set_empty_fields": [], "name_create_enabled_fields": {}}
+        preview = importer.parse_preview(options)
+        self.assertNotIn("error", preview, preview.get("error"))
+        headers = preview["headers"]
+        matches = preview["matches"]
+        unmatched = [headers[i] for i in range(len(headers)) if not matches.get(i)]
+        self.assertFalse(unmatched, "every column maps to a field")
+        fields = [matches[i][0] for i in range(len(headers))]
+        result = importer.execute_import(fields, headers, options)
+        errors = [m for m in result["messages"] if m.get("type") == "error"]
+        self.assertFalse(errors, errors)
+        return self.env[model].browse(result["ids"])
+
+    def test_driver_template_loads(self):
+        drivers = self._load("res.partner")
+        self.assertEqual(drivers.mapped("name"), ["Jan de Vries", "Sophie Martin"])
+        self.assertEqual(drivers[1].country_id.code, "FR")
+
+    def test_vehicle_template_loads_a_truck_and_a_trailer(self):
+        vehicles = self._load("fleet.vehicle")
+        self.assertEqual(vehicles.mapped("license_plate"), ["VZR-12-K", "OT-45-ZX"])
+        self.assertEqual(vehicles.mapped("vehicle_type"), ["truck", "trailer"])
+
+    def test_trucks_and_trailers_are_vehicle_kinds(self):
+        kinds = dict(self.env["fleet.vehicle.model"]._fields["vehicle_type"].selection)
+        self.assertEqual(kinds["truck"], "Truck")
+        self.assertEqual(kinds["trailer"], "Trailer")
