@@ -285,7 +285,7 @@ class TestIncidentPhoneForm(ClaimsPortalCommon):
             ("fr_FR", "Déclarer un incident", "Indiquez votre nom.", "Votre déclaration",
              "+33 6 12 34 56 78"),
             ("nl_NL", "Een incident melden", "Geef uw naam.", "Uw incidentmelding",
-             "+31 6 1234 5678"),
+             "+31 6 8765 4321"),
         ):
             self.env["res.lang"]._activate_lang(code)
             self.env["ir.module.module"]._load_module_terms(["claims_base"], [code])
