@@ -28,7 +28,12 @@
         "views/claims_document_category_views.xml",
         "views/claims_participant_role_views.xml",
         "views/claims_incident_rule_views.xml",
+        "wizards/claims_claim_close_wizard_views.xml",
+        "wizards/claims_claim_reopen_wizard_views.xml",
+        "wizards/claims_claim_mark_off_wizard_views.xml",
+        "wizards/claims_reserve_wizard_views.xml",
         "views/claims_incident_link_views.xml",
+        "views/claims_field_history_views.xml",
         "views/claims_base_menus.xml",
         "security/ir_rule_portal.xml",
         "data/mail_template_data.xml",
@@ -39,6 +44,11 @@
     "demo": [
         "demo/claims_portal_demo.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "claims_base/static/src/views/**/*",
+        ],
+    },
     "application": True,
     "installable": True,
 }

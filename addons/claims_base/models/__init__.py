@@ -1,3 +1,4 @@
+from . import claims_field_history_mixin  # inherited by the models below
 from . import claims_claim
 from . import claims_claim_coverage
 from . import claims_claim_stage

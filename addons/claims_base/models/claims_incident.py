@@ -30,7 +30,7 @@ class ClaimsIncident(models.Model):
 
     _name = "claims.incident"
     _description = "Incident"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "claims.field.history.mixin"]
     _order = "date_incident desc, id desc"
     _check_company_auto = True
 

@@ -42,7 +42,7 @@ class ClaimsPayment(models.Model):
 
     _name = "claims.payment"
     _description = "Claim payment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "claims.field.history.mixin"]
     _order = "id desc"
     _check_company_auto = True
 

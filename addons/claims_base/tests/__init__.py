@@ -3,3 +3,9 @@ from . import test_security_groups
 from . import test_claim_portal_access
 from . import test_claim_share_wizard
 from . import test_incident_phone_form
+from . import test_claim_close
+from . import test_incident_claims
+from . import test_payment_rpc
+from . import test_payment_rules
+from . import test_document_filing
+from . import test_field_history
