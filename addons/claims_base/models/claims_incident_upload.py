@@ -63,7 +63,7 @@ class ClaimsIncidentUpload(models.Model):
         """The pending uploads named by ``refs`` ("id:key" strings) that belong to this
         submission and to this link or user; refs that do not match are ignored."""
         uploads = self.sudo().browse()
-        for ref in refs or []:
+        for ref in (refs or [])[:MAX_PHOTOS]:
             upload_id, _sep, key = str(ref).partition(":")
             if not upload_id.isdigit():
                 continue

@@ -312,3 +312,21 @@ class TestClaimPortalAccess(ClaimsPortalCommon):
         self.assertTrue(response.headers["Location"].endswith("/my"))
         self.assertEqual(len(self.claim.document_ids.filtered(
             lambda d: d.category_id == estimates)), 1)
+
+    def test_portal_user_cannot_share_revoke_or_write_over_rpc(self):
+        participant = self.claim.participant_ids.filtered(
+            lambda p: p.partner_id == self.user_repairer.partner_id)
+        self._login(self.user_owner)
+        for model, method, args in (
+            ("claims.participant", "action_revoke", [participant.ids]),
+            ("claims.participant", "write", [participant.ids, {"role_id": self.role_insured.id}]),
+            ("claims.claim", "write", [self.claim.ids, {"description": "changed"}]),
+            ("claims.document", "write", [self.doc_photo.ids, {"name": "renamed"}]),
+            ("claims.share.wizard", "create", [{"claim_id": self.claim.id}]),
+            ("claims.incident.link", "search_read", [[]]),
+        ):
+            with self.assertRaises(JsonRpcException, msg=f"{model}.{method}"):
+                self._jsonrpc("/web/dataset/call_kw", {
+                    "model": model, "method": method, "args": args, "kwargs": {}})
+        self.assertTrue(participant.active)
+        self.assertEqual(participant.role_id, self.role_repairer)

@@ -281,9 +281,11 @@ class TestIncidentPhoneForm(ClaimsPortalCommon):
     # ------------------------------------------------------------------ languages
 
     def test_form_errors_and_copy_in_french_and_dutch(self):
-        for code, title, error, subject in (
-            ("fr_FR", "Déclarer un incident", "Indiquez votre nom.", "Votre déclaration"),
-            ("nl_NL", "Een incident melden", "Geef uw naam.", "Uw incidentmelding"),
+        for code, title, error, subject, phone in (
+            ("fr_FR", "Déclarer un incident", "Indiquez votre nom.", "Votre déclaration",
+             "+33 6 12 34 56 78"),
+            ("nl_NL", "Een incident melden", "Geef uw naam.", "Uw incidentmelding",
+             "+31 6 8765 4321"),
         ):
             self.env["res.lang"]._activate_lang(code)
             self.env["ir.module.module"]._load_module_terms(["claims_base"], [code])
@@ -296,8 +298,8 @@ class TestIncidentPhoneForm(ClaimsPortalCommon):
                     "submission_uuid": submission, "lang": code}
             response = self.url_open(self._link_url(), data=data)
             self.assertIn(error, response.text)
-            data["reporter_name"] = "Rik Roadside"
-            data["reporter_email"] = f"rik.{code}@example.com"
+            data.update(reporter_name="Rik Roadside", reporter_phone=phone,
+                        reporter_email=f"rik.{code}@example.com")
             self.url_open(self._link_url(), data=data)
             incident = self._incidents(submission)
             self.assertEqual(incident.reporter_id.lang, code)
