@@ -13,6 +13,8 @@ from . import claims_incident
 from . import claims_incident_party
 from . import claims_incident_rule
 from . import claims_insured_object
+from . import claims_mail_review
+from . import claims_package
 from . import claims_participant
 from . import claims_participant_role
 from . import claims_partner_ref
@@ -22,6 +24,8 @@ from . import claims_policy_coverage
 from . import claims_reserve_line
 from . import claims_webhook
 from . import claims_webhook_delivery
+from . import mail_thread
+from . import res_config_settings
 from . import res_partner
 from . import claims_incident_intake
 from . import claims_incident_link

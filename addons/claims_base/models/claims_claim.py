@@ -142,6 +142,9 @@ class ClaimsClaim(models.Model):
     # Counters
     payment_count = fields.Integer(compute="_compute_counts")
     document_count = fields.Integer(compute="_compute_counts")
+    # Packages e-mailed to outsiders
+    package_ids = fields.One2many("claims.package", "claim_id", string="Packages")
+    package_count = fields.Integer(compute="_compute_package_count")
 
     _incident_rule_unique = models.UniqueIndex(
         "(incident_id, incident_rule_id) WHERE incident_rule_id IS NOT NULL",
@@ -181,6 +184,12 @@ class ClaimsClaim(models.Model):
         for claim in self:
             claim.payment_count = payments.get(claim, 0)
             claim.document_count = documents.get(claim, 0)
+
+    def _compute_package_count(self):
+        counts = dict(self.env["claims.package"]._read_group(
+            [("claim_id", "in", self.ids)], ["claim_id"], ["__count"]))
+        for claim in self:
+            claim.package_count = counts.get(claim, 0)
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):
@@ -321,6 +330,39 @@ class ClaimsClaim(models.Model):
         action["domain"] = [("claim_id", "=", self.id)]
         action["context"] = {"default_claim_id": self.id}
         return action
+
+    def action_view_packages(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("claims_base.claims_package_action")
+        action["domain"] = [("claim_id", "=", self.id)]
+        action["context"] = {"default_claim_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------ mail thread
+
+    def _track_subtype(self, initial_values):
+        """A stage change is one "Stage changed" message, whatever else changed with it."""
+        self.ensure_one()
+        if "stage_id" in initial_values:
+            return self.env.ref("claims_base.mt_claim_stage")
+        return super()._track_subtype(initial_values)
+
+    def _message_post_after_hook(self, message, msg_values):
+        """Replies to claim packages (and reviewed mail) file their attachments as documents."""
+        result = super()._message_post_after_hook(message, msg_values)
+        package_id = self.env.context.get("claims_package_reply_id")
+        file_attachments = self.env.context.get("claims_mail_file_attachments")
+        if package_id or file_attachments:
+            # the documents' own "Document added" message must not come back here
+            claim = self.with_context(
+                claims_package_reply_id=False, claims_mail_file_attachments=False
+            )
+            if package_id:
+                claim.env["claims.package"].sudo().browse(package_id)._file_reply(message)
+            else:
+                claim.env["claims.document"].sudo()._create_from_mail_attachments(
+                    message.attachment_ids, claim)
+        return result
 
     # ------------------------------------------------------------------ business
 

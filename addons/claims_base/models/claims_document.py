@@ -1,5 +1,7 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
@@ -121,6 +123,12 @@ class ClaimsDocument(models.Model):
     def _read_group_categories(self, categories, domain):
         return categories.search([])
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        documents = super().create(vals_list)
+        documents.filtered(lambda d: d.claim_id and d.is_published)._notify_claim_followers()
+        return documents
+
     def write(self, vals):
         if "is_published" in vals:
             raise UserError(self.env._(
@@ -223,3 +231,40 @@ class ClaimsDocument(models.Model):
 
     def _get_change_data(self, operation, changed):
         return {"document": self.name, "category": self.category_id.code}
+    @api.model
+    def _create_from_mail_attachments(self, attachments, claim):
+        """File a mail's attachments on a claim, each in the category its file name maps to."""
+        documents = self.browse()
+        by_category = {}
+        for attachment in attachments:
+            category = self.env["claims.document.category"]._get_for_mail_filename(
+                attachment.name
+            )
+            by_category.setdefault(category, self.env["ir.attachment"])
+            by_category[category] |= attachment
+        for category, category_attachments in by_category.items():
+            documents |= self._create_from_attachments(category_attachments, category, claim)
+        return documents
+
+    def _notify_claim_followers(self):
+        """One "Document added" message per claim, for followers of that subtype.
+
+        Only for published documents: the names of internal ones (a medical note) must not
+        reach outsiders following the claim.
+        """
+        for claim in self.claim_id:
+            documents = self.filtered(lambda d, c=claim: d.claim_id == c)
+            items = Markup().join(
+                Markup("<li>%s (%s)</li>") % (document.name, document.category_id.name)
+                for document in documents
+            )
+            claim.sudo().message_post(
+                body=Markup("<p>%s</p><ul>%s</ul>") % (
+                    self.env._("Documents added:") if len(documents) > 1
+                    else self.env._("Document added:"),
+                    items,
+                ),
+                author_id=self.env.user.partner_id.id,
+                message_type="notification",
+                subtype_xmlid="claims_base.mt_claim_document",
+            )

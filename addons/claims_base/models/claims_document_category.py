@@ -1,6 +1,8 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+import os
+
+from odoo import api, fields, models
 
 
 class ClaimsDocumentCategory(models.Model):
@@ -20,4 +22,28 @@ class ClaimsDocumentCategory(models.Model):
         "the portal. Empty: internal only.",
     )
 
+    mail_extensions = fields.Char(
+        string="Incoming mail extensions",
+        help="Comma-separated file extensions (e.g. jpg, png) whose attachments, in replies to "
+        "claim packages, are filed in this category. Others go to the default category of "
+        "the Claims settings (Correspondence unless changed).",
+    )
+
     _code_unique = models.Constraint("UNIQUE (code)", "A document category code is unique.")
+
+    @api.model
+    def _get_for_mail_filename(self, filename):
+        """The category a mail attachment called ``filename`` is filed in."""
+        extension = os.path.splitext(filename or "")[1].lstrip(".").lower()
+        if extension:
+            for category in self.search([("mail_extensions", "!=", False)]):
+                extensions = {
+                    ext.strip().lstrip(".").lower() for ext in category.mail_extensions.split(",")
+                }
+                if extension in extensions:
+                    return category
+        param = self.env["ir.config_parameter"].sudo().get_param(
+            "claims_base.mail_document_category_id"
+        )
+        category = self.browse(int(param)).exists() if param and param.isdigit() else self
+        return category or self.env.ref("claims_base.claims_document_category_correspondence")

@@ -78,3 +78,49 @@ class ClaimsParticipant(models.Model):
         parent = self.claim_id or self.incident_id
         parent.sudo().message_post(body=body, subtype_xmlid="mail.mt_note", author_id=(
             self.env.user.partner_id.id))
+    @api.model_create_multi
+    def create(self, vals_list):
+        participants = super().create(vals_list)
+        participants._sync_claim_followers()
+        return participants
+
+    def write(self, vals):
+        synced = {"claim_id", "partner_id", "role_id", "active"} & set(vals)
+        before = self._get_claim_partner_pairs() if synced else set()
+        result = super().write(vals)
+        if synced:
+            self._sync_claim_followers(before)
+        return result
+
+    def unlink(self):
+        pairs = self._get_claim_partner_pairs()
+        result = super().unlink()
+        self.browse()._sync_claim_followers(pairs)
+        return result
+
+    # ------------------------------------------------------------------ followers
+
+    def _get_claim_partner_pairs(self):
+        return {(p.claim_id.id, p.partner_id.id) for p in self if p.claim_id}
+
+    def _sync_claim_followers(self, extra_pairs=()):
+        """Each participant's partner follows the claim with the subtypes of their roles.
+
+        A partner with several roles gets the union; a partner left without a role on the
+        claim (removed, archived) stops following it, unless they are an internal user.
+        """
+        pairs = self._get_claim_partner_pairs() | set(extra_pairs)
+        Claim = self.env["claims.claim"].sudo()
+        Partner = self.env["res.partner"].sudo()
+        for claim_id, partner_id in pairs:
+            claim, partner = Claim.browse(claim_id).exists(), Partner.browse(partner_id)
+            if not claim:
+                continue
+            roles = self.sudo().search(
+                [("claim_id", "=", claim_id), ("partner_id", "=", partner_id)]
+            ).role_id
+            subtypes = roles.subtype_ids
+            if subtypes:
+                claim._message_subscribe(partner_ids=partner.ids, subtype_ids=subtypes.ids)
+            elif partner.partner_share:
+                claim.message_unsubscribe(partner_ids=partner.ids)

@@ -19,9 +19,25 @@ class ClaimsParticipantRole(models.Model):
         help="The categories whose published documents this role sees in the portal.",
     )
 
+    subtype_ids = fields.Many2many(
+        "mail.message.subtype",
+        string="Notified of",
+        domain="[('res_model', 'in', (False, 'claims.claim'))]",
+        help="The changes of a claim that participants in this role hear of: they follow "
+        "the claim with these subtypes.",
+    )
+
     _code_unique = models.Constraint("UNIQUE (code)", "A participant role code is unique.")
 
     def _compute_document_category_ids(self):
         categories = self.env["claims.document.category"].search([("role_ids", "in", self.ids)])
         for role in self:
             role.document_category_ids = categories.filtered(lambda c: role in c.role_ids)
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "subtype_ids" in vals:
+            self.env["claims.participant"].search(
+                [("role_id", "in", self.ids), ("claim_id", "!=", False)]
+            )._sync_claim_followers()
+        return result

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.misc import formatLang
 
 from .claims_claim_coverage import RECOVERY_TYPES
 
@@ -251,3 +252,20 @@ class ClaimsPayment(models.Model):
 
     def _get_change_data(self, operation, changed):
         return {"payment": self.name, "state": self.state, "amount": self.amount}
+        if state == "paid":
+            self._notify_claim_paid()
+
+    def _notify_claim_paid(self):
+        """One "Payment paid" message on the claim per payment, for followers of that subtype."""
+        for payment in self:
+            payment.claim_id.sudo().message_post(
+                body=self.env._(
+                    "Payment of %(amount)s to %(payee)s paid (%(coverage)s).",
+                    amount=formatLang(self.env, payment.amount, currency_obj=payment.currency_id),
+                    payee=payment.partner_id.name,
+                    coverage=payment.coverage_id.display_name,
+                ),
+                author_id=self.env.user.partner_id.id,
+                message_type="notification",
+                subtype_xmlid="claims_base.mt_claim_payment_paid",
+            )

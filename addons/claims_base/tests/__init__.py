@@ -26,3 +26,7 @@ from . import test_claims_webhook_events
 from . import test_claim_report
 from . import test_import_templates
 from . import test_demo_desk
+from . import test_claims_package_send
+from . import test_claims_package_reply
+from . import test_claims_package_download
+from . import test_claims_participant_notify

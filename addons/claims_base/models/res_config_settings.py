@@ -1,0 +1,34 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+from .claims_package import DEFAULT_LINK_DAYS, DEFAULT_REPLY_PREFIX, DEFAULT_SIZE_CAP_KB
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    claims_package_size_cap_kb = fields.Integer(
+        string="Attach zips up to (KB)",
+        config_parameter="claims_base.package_size_cap_kb",
+        default=DEFAULT_SIZE_CAP_KB,
+        help="Above this size a claim package's mail carries a download link instead of the zip.",
+    )
+    claims_package_link_days = fields.Integer(
+        string="Download links valid (days)",
+        config_parameter="claims_base.package_link_days",
+        default=DEFAULT_LINK_DAYS,
+    )
+    claims_package_reply_prefix = fields.Char(
+        string="Reply address prefix",
+        config_parameter="claims_base.package_reply_prefix",
+        default=DEFAULT_REPLY_PREFIX,
+        help="Replies to a package go to <prefix>+<secret>@<alias domain>.",
+    )
+    claims_mail_document_category_id = fields.Many2one(
+        "claims.document.category",
+        string="Category of mailed documents",
+        config_parameter="claims_base.mail_document_category_id",
+        help="Attachments of replies to claim packages are filed in this category unless their "
+        "extension is mapped to another one. Empty: Correspondence.",
+    )

@@ -1,0 +1,1 @@
+from . import claims_claim_report_package
