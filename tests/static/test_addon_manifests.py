@@ -45,8 +45,12 @@ def test_connectors_depend_on_claims_base_only(addon):
 @pytest.mark.parametrize("addon", ADDON_DIRS, ids=lambda p: p.name)
 def test_manifest_files_exist_and_xml_parses(addon):
     data = manifest(addon)
-    for path in data.get("data", []) + data.get("demo", []) + data.get("assets", {}).get(
-            "web.assets_backend", []):
+    assets = [
+        # asset paths start with the addon's name, data paths do not
+        str(Path(path).relative_to(addon.name))
+        for bundle in data.get("assets", {}).values() for path in bundle
+    ]
+    for path in data.get("data", []) + data.get("demo", []) + assets:
         file = addon / path
         assert file.is_file(), f"{addon.name}: {path} is listed but missing"
         if file.suffix == ".xml":
