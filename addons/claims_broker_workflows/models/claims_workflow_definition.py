@@ -198,7 +198,16 @@ class ClaimsWorkflowDefinition(models.Model):
         """Start the instances whose moment has come now (managers, from the form)."""
         if not self.env.user.has_group("claims_base.group_claims_manager"):
             raise UserError(self.env._("Only claims managers can start workflows by hand."))
-        return self.sudo()._cron_start_instances()
+        started = self.sudo().with_context(workflow_no_commit=True)._cron_start_instances()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": self.env._("%(count)s workflows started.", count=len(started)),
+                "type": "success",
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     # ------------------------------------------------------------
     # Versions
@@ -366,11 +375,23 @@ class ClaimsWorkflowDefinition(models.Model):
     def _notice_moved_anchors(self):
         """Note on each running instance whose record's date moved that it keeps its dates."""
         Instance = self.env["claims.workflow.instance"].sudo()
-        running = Instance.search([
-            ("state", "not in", ("done", "cancelled")), ("anchor_moved", "=", False)
-        ])
-        for instance in running:
-            instance._check_anchor_moved()
+        parts = []
+        for definition in self.sudo().search([("version_of_id", "=", False), ("repeat", "=", False)]):
+            if definition._setup_error():
+                continue
+            Model = self.env[definition.model]
+            parts.append(SQL(
+                """SELECT i.id FROM claims_workflow_instance i
+                JOIN %(table)s r ON r.id = i.res_id
+                WHERE i.definition_id = %(definition)s AND NOT COALESCE(i.anchor_moved, FALSE)
+                AND i.state NOT IN ('done', 'cancelled')
+                AND (r.%(column)s)::date IS DISTINCT FROM i.date_anchor""",
+                table=SQL.identifier(Model._table), definition=definition.id,
+                column=SQL.identifier(definition.date_field),
+            ))
+        if parts:
+            ids = [row[0] for row in self.env.execute_query(SQL(" UNION ALL ").join(parts))]
+            Instance.browse(ids)._check_anchor_moved()
 
     def _start_moment(self, anchor):
         self.ensure_one()

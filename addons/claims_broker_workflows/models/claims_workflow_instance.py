@@ -28,9 +28,10 @@ MAX_STEPS_PER_RUN = 200
 class ClaimsWorkflowInstance(models.Model):
     """One run of a workflow definition for one record and one anchor date.
 
-    Rights: claims users read the instances of their companies and answer their questions;
-    managers also pause, resume and cancel them. Instances are created by the scheduled scan
-    only (as the superuser); nobody creates or deletes them by hand.
+    Rights: claims users read the instances of their companies and answer their questions
+    (``_answer`` also requires write access to the record); managers also pause, resume and
+    cancel them. Nobody writes, creates or deletes an instance directly: the scan and the
+    engine do, in sudo, after checking who asks.
     """
 
     _name = "claims.workflow.instance"
@@ -350,7 +351,7 @@ class ClaimsWorkflowInstance(models.Model):
     def _answer(self, option):
         """Answer the waiting question with ``option`` as the current user."""
         self.ensure_one()
-        self.check_access("write")
+        self.check_access("read")
         user = self.env.user
         if self.state != "question" or option.step_id != self.step_id:
             raise UserError(self.env._("This question has already been answered."))
@@ -449,4 +450,4 @@ class ClaimsWorkflowInstance(models.Model):
         if not self.env.user.has_group("claims_base.group_claims_manager"):
             raise UserError(self.env._("Only claims managers can pause, resume or cancel a "
                                        "workflow."))
-        self.check_access("write")
+        self.check_access("read")

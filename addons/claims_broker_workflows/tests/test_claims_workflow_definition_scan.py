@@ -2,8 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -135,3 +137,11 @@ class TestClaimsWorkflowDefinitionScan(ClaimsWorkflowsCommon):
         other = self._create_report("2027-12-30")
         self._scan("2027-02-01")
         self.assertEqual(self._instances(other).activity_id.summary, "Call the customer")
+
+    def test_manager_starts_due_workflows_from_the_form_user_cannot(self):
+        with self.assertRaises(UserError):
+            self.definition.with_user(self.user_handler).action_run_scan()
+        with freeze_time("2027-02-01"):
+            action = self.definition.with_user(self.user_manager).action_run_scan()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual(len(self._instances()), 1)

@@ -102,3 +102,8 @@ class TestClaimsWorkflowInstanceActivity(ClaimsWorkflowsCommon):
         self.instance._run()
         self.assertEqual(self.instance.state, "cancelled")
         self.assertEqual(self.instance.history_ids[-1:].message, "The record no longer exists.")
+
+    def test_user_cannot_write_an_instance_directly(self):
+        with self.assertRaises(AccessError):
+            self.instance.with_user(self.user_manager).write({"state": "done"})
+        self.assertEqual(self.instance.state, "task")
