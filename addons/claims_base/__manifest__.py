@@ -13,6 +13,7 @@
     "external_dependencies": {"python": ["requests", "lxml", "pypdf"]},
     "data": [
         "security/claims_base_security.xml",
+        "security/claims_api_security.xml",
         "security/ir.model.access.csv",
         "security/ir_rule.xml",
         "data/ir_sequence_data.xml",
@@ -29,7 +30,6 @@
         "views/claims_participant_role_views.xml",
         "views/claims_incident_rule_views.xml",
         "views/claims_base_menus.xml",
-        "security/claims_api_security.xml",
         "data/claims_change_data.xml",
         "data/claims_webhook_data.xml",
         "views/claims_webhook_views.xml",
