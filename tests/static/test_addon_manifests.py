@@ -45,12 +45,16 @@ def test_connectors_depend_on_claims_base_only(addon):
 @pytest.mark.parametrize("addon", ADDON_DIRS, ids=lambda p: p.name)
 def test_manifest_files_exist_and_xml_parses(addon):
     data = manifest(addon)
-    for path in data.get("data", []) + data.get("demo", []) + data.get("assets", {}).get(
-            "web.assets_backend", []):
+    for path in data.get("data", []) + data.get("demo", []):
         file = addon / path
         assert file.is_file(), f"{addon.name}: {path} is listed but missing"
         if file.suffix == ".xml":
             etree.parse(str(file))  # raises on malformed XML
+    for bundle, paths in data.get("assets", {}).items():
+        for path in paths:
+            path = path[-1] if isinstance(path, (list, tuple)) else path
+            if path.startswith(addon.name + "/"):  # a glob relative to the addons folder
+                assert list(ADDONS.glob(path)), f"{addon.name}: {bundle} lists {path}: no file"
     for file in addon.rglob("*.xml"):
         etree.parse(str(file))
 

@@ -1,1 +1,3 @@
 from . import api
+from . import incident_form
+from . import portal

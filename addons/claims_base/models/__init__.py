@@ -1,6 +1,7 @@
 from . import claims_api
 from . import claims_change
 from . import claims_change_mixin
+from . import claims_field_history_mixin  # inherited by the models below
 from . import claims_claim
 from . import claims_claim_coverage
 from . import claims_claim_stage
@@ -22,3 +23,7 @@ from . import claims_reserve_line
 from . import claims_webhook
 from . import claims_webhook_delivery
 from . import res_partner
+from . import claims_incident_intake
+from . import claims_incident_link
+from . import claims_incident_link_hit
+from . import claims_incident_upload

@@ -47,9 +47,15 @@ class ClaimsClaim(models.Model):
 
     _name = "claims.claim"
     _description = "Claim"
-    _inherit = ["mail.thread", "mail.activity.mixin", "claims.change.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "claims.field.history.mixin",
+        "claims.change.mixin",
+    ]
     _order = "date_reported desc, id desc"
     _check_company_auto = True
+    _mail_post_access = "read"  # portal participants read the claim and post on it
 
     _change_claim_field = "id"
     _change_watched_fields = CHANGE_WATCHED_FIELDS
@@ -171,58 +177,105 @@ class ClaimsClaim(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "file_status" in vals and not self.env.context.get("claims_file_status_change"):
+        status_change = self.env.context.get("claims_file_status_change")
+        if "file_status" in vals and not status_change:
             raise UserError(self.env._(
                 "The file status changes through Close and Reopen only."))
+        to_close = self.env["claims.claim"]
+        if vals.get("stage_id") and not status_change:
+            stage = self.env["claims.claim.stage"].browse(vals["stage_id"])
+            if stage.is_closing:
+                to_close = self.filtered(lambda c: c.file_status != "closed")
+            elif any(claim.file_status == "closed" for claim in self):
+                raise UserError(self.env._(
+                    "A closed claim moves on once reopened: use Reopen and give a reason."))
         if vals.get("user_id"):
             unassigned = self.filtered(lambda c: c.file_status == "open_unassigned")
             if unassigned:
                 unassigned.with_context(claims_file_status_change=True).write(
                     {"file_status": "open", "date_assigned": vals.get(
                         "date_assigned", fields.Date.context_today(self))})
-        return super().write(vals)
+        result = super().write(vals)
+        if to_close:
+            # moving a card to a closing stage closes it, under the same rules as Close
+            to_close.action_close()
+        return result
 
     # ------------------------------------------------------------------ actions
 
     def action_close(self, reason=None):
-        """Close the claim; open reserves or pending payments need a manager and a reason."""
+        """Close the claims.
+
+        Closing needs no outstanding reserve and no payment waiting to be paid; a claims
+        manager may close anyway with a reason. Every close is logged on the claim.
+        """
+        closing_stage = self._get_closing_stage()
+        is_manager = self.env.user.has_group("claims_base.group_claims_manager")
         for claim in self:
+            if claim.file_status == "closed":
+                raise UserError(self.env._("Claim %s is already closed.", claim.name))
             problems = claim._get_close_problems()
+            if problems and not is_manager:
+                raise UserError(self.env._(
+                    "%s\nOnly a claims manager may close it anyway.", "\n".join(problems)))
+            if problems and not (reason or "").strip():
+                raise UserError(self.env._(
+                    "%s\nA manager may close it anyway with a reason.", "\n".join(problems)))
+            values = {"file_status": "closed", "date_closed": fields.Date.context_today(self)}
+            if closing_stage:
+                values["stage_id"] = closing_stage.id
+            claim.with_context(claims_file_status_change=True).write(values)
             if problems:
-                if not self.env.user.has_group("claims_base.group_claims_manager"):
-                    raise UserError("\n".join(problems))
-                if not reason:
-                    raise UserError(self.env._(
-                        "%s\nA manager may close it anyway with a reason.", "\n".join(problems)))
-            claim.with_context(claims_file_status_change=True).write(
-                {"file_status": "closed", "date_closed": fields.Date.context_today(self)})
-            body = self.env._("Claim closed.")
-            if problems:
-                body = self.env._("Claim closed by a manager despite: %(problems)s Reason: "
-                                  "%(reason)s", problems=" ".join(problems), reason=reason)
+                body = self.env._(
+                    "Claim closed by a manager despite: %(problems)s Reason: %(reason)s",
+                    problems=" ".join(problems), reason=reason)
+            elif reason:
+                body = self.env._("Claim closed. Reason: %s", reason)
+            else:
+                body = self.env._("Claim closed.")
             claim.message_post(body=body)
         return True
 
     def action_reopen(self, reason=None):
-        if not reason:
+        """Reopen closed claims; the reason is required and logged."""
+        if not (reason or "").strip():
             raise UserError(self.env._("Reopening a claim needs a reason."))
+        stage = self._get_reopen_stage()
         for claim in self:
             if claim.file_status != "closed":
                 raise UserError(self.env._("Claim %s is not closed.", claim.name))
-            claim.with_context(claims_file_status_change=True).write(
-                {"file_status": "reopened", "date_closed": False})
+            values = {"file_status": "reopened", "date_closed": False}
+            if stage:
+                values["stage_id"] = stage.id
+            claim.with_context(claims_file_status_change=True).write(values)
             claim.message_post(body=self.env._("Claim reopened. Reason: %s", reason))
         return True
 
-    def action_mark_off(self, reason):
+    def action_mark_off(self, reason, note=None):
+        """Mark off as duplicate or erroneous: the claim stays but leaves the work lists."""
         if reason not in dict(MARK_OFF_REASONS):
             raise UserError(self.env._("Mark a claim off as a duplicate or as erroneous."))
         self.write({"is_marked_off": True, "mark_off_reason": reason})
+        if note:
+            for claim in self:
+                claim.message_post(body=self.env._("Marked off: %s", note))
         return True
 
     def action_unmark_off(self):
         self.write({"is_marked_off": False, "mark_off_reason": False})
         return True
+
+    def action_open_close_wizard(self):
+        return self._open_wizard("claims.claim.close.wizard", self.env._("Close claim"))
+
+    def action_open_reopen_wizard(self):
+        return self._open_wizard("claims.claim.reopen.wizard", self.env._("Reopen claim"))
+
+    def action_open_mark_off_wizard(self):
+        return self._open_wizard("claims.claim.mark.off.wizard", self.env._("Mark off"))
+
+    def action_open_reserve_wizard(self):
+        return self._open_wizard("claims.reserve.wizard", self.env._("Add reserve"))
 
     def action_view_payments(self):
         self.ensure_one()
@@ -256,6 +309,27 @@ class ClaimsClaim(models.Model):
                 "Claim %(claim)s has %(count)s payment(s) not yet paid.",
                 claim=self.name, count=len(pending)))
         return problems
+
+    # ------------------------------------------------------------------ helpers
+
+    def _get_closing_stage(self):
+        return self.env["claims.claim.stage"].search([("is_closing", "=", True)], limit=1)
+
+    def _get_reopen_stage(self):
+        """The last working stage before the closing ones: where a reopened claim resumes."""
+        return self.env["claims.claim.stage"].search(
+            [("is_closing", "=", False)], order="sequence desc, id desc", limit=1)
+
+    def _open_wizard(self, model, title):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": title,
+            "res_model": model,
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_claim_id": self.id},
+        }
 
     # ------------------------------------------------------------------ change feed
 

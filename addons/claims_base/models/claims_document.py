@@ -1,7 +1,10 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+PARENT_FIELDS = {"claims.claim": "claim_id", "claims.incident": "incident_id"}
 
 
 class ClaimsDocument(models.Model):
@@ -35,8 +38,20 @@ class ClaimsDocument(models.Model):
                           inverse="_inverse_datas")
     mimetype = fields.Char(related="attachment_id.mimetype")
     file_size = fields.Integer(related="attachment_id.file_size")
+    # Thumbnails: images are resized by /web/image; a PDF's first page is rendered once in
+    # the browser and kept on the attachment (mail's ir.attachment.thumbnail).
+    checksum = fields.Char(related="attachment_id.checksum")
+    has_thumbnail = fields.Boolean(related="attachment_id.has_thumbnail")
     user_id = fields.Many2one("res.users", string="Added by", default=lambda self: self.env.user,
                               readonly=True)
+    portal_partner_ids = fields.Many2many(
+        "res.partner",
+        string="Seen in the portal by",
+        compute="_compute_portal_partner_ids",
+        search="_search_portal_partner_ids",
+        help="Active participants of the claim or incident whose role may see this "
+        "published document's category.",
+    )
 
     @api.constrains("claim_id", "incident_id")
     def _check_one_parent(self):
@@ -48,6 +63,42 @@ class ClaimsDocument(models.Model):
     def _compute_company_id(self):
         for document in self:
             document.company_id = document.claim_id.company_id or document.incident_id.company_id
+
+    def _compute_portal_partner_ids(self):
+        rows = dict.fromkeys(self.ids, ())
+        if self.ids:
+            self.env.cr.execute(self._portal_partner_sql(SQL("d.id IN %s", tuple(self.ids))))
+            for document_id, partner_ids in self.env.cr.fetchall():
+                rows[document_id] = partner_ids
+        for document in self:
+            document.portal_partner_ids = [fields.Command.set(rows.get(document.id, ()))]
+
+    def _search_portal_partner_ids(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        partner_ids = tuple(v for v in value if isinstance(v, int)) or (0,)
+        query = self._portal_partner_sql(SQL("p.partner_id IN %s", partner_ids))
+        return [("id", "any!", SQL("SELECT id FROM (%s) AS portal_documents", query))]
+
+    @api.model
+    def _portal_partner_sql(self, condition):
+        """(document id, partner ids) of published documents whose category the active
+        participants' role on the same claim or incident may see, under ``condition``."""
+        return SQL(
+            """
+            SELECT d.id, ARRAY_AGG(DISTINCT p.partner_id)
+              FROM claims_document d
+              JOIN claims_document_category_claims_participant_role_rel r
+                ON r.claims_document_category_id = d.category_id
+              JOIN claims_participant p
+                ON p.role_id = r.claims_participant_role_id
+               AND p.active
+               AND (p.claim_id = d.claim_id OR p.incident_id = d.incident_id)
+             WHERE d.is_published AND %s
+          GROUP BY d.id
+            """,
+            condition,
+        )
 
     def _compute_datas(self):
         for document in self:
@@ -74,7 +125,81 @@ class ClaimsDocument(models.Model):
         if "is_published" in vals:
             raise UserError(self.env._(
                 "Publishing is fixed when a document is attached: attach it again to change it."))
-        return super().write(vals)
+        previous_categories = {}
+        if "category_id" in vals:
+            previous_categories = {
+                document: document.category_id
+                for document in self
+                if document.category_id.id != vals["category_id"]
+            }
+        result = super().write(vals)
+        for document, category in previous_categories.items():
+            document._get_parent().message_post(body=self.env._(
+                "Document %(document)s moved from %(old)s to %(new)s.",
+                document=document.name,
+                old=category.display_name,
+                new=document.category_id.display_name,
+            ))
+        return result
+
+    # ------------------------------------------------------------------ business
+
+    @api.model
+    def add_uploaded_files(self, parent_model, parent_id, category_id, attachment_ids):
+        """File attachments just uploaded on a claim or incident as documents of a category.
+
+        Called by the documents kanban after ``/web/binary/upload_attachment`` put the files on
+        the claim (or incident). Only the caller's own fresh uploads on that very record are
+        accepted, and the caller must be allowed to edit the record and create documents.
+
+        :returns: the ids of the new documents
+        :raises AccessError: another model, a record the user may not edit, or an attachment
+            that is not the user's own upload on that record
+        """
+        if parent_model not in PARENT_FIELDS:
+            raise AccessError(self.env._("Documents are filed on claims and incidents only."))
+        parent = self.env[parent_model].browse(parent_id).exists()
+        if not parent:
+            raise UserError(self.env._("This record no longer exists."))
+        parent.check_access("write")
+        self.check_access("create")
+        category = self.env["claims.document.category"].browse(category_id).exists()
+        if not category:
+            raise UserError(self.env._("This document category no longer exists."))
+        category.check_access("read")
+        attachments = self.env["ir.attachment"].browse(attachment_ids).exists()
+        attachments_sudo = attachments.sudo()
+        filed = self.sudo().search_count([("attachment_id", "in", attachments.ids)], limit=1)
+        if (
+            not attachments
+            or len(attachments) != len(set(attachment_ids))
+            or filed
+            or any(
+                attachment.res_model != parent_model
+                or attachment.res_id != parent.id
+                or attachment.create_uid != self.env.user
+                or attachment.type != "binary"
+                for attachment in attachments_sudo
+            )
+        ):
+            raise AccessError(self.env._("Only your own new uploads on this record can be filed."))
+        documents = self._create_from_attachments(attachments, category, parent)
+        if "message_main_attachment_id" in parent and (
+            parent.sudo().message_main_attachment_id in attachments
+        ):
+            # the upload route made it the record's main attachment; it now belongs elsewhere
+            parent.sudo().message_main_attachment_id = False
+        parent.message_post(body=self.env._(
+            "Uploaded into %(category)s: %(names)s",
+            category=category.display_name,
+            names=", ".join(documents.mapped("name")),
+        ))
+        return documents.ids
+
+    def _get_parent(self):
+        """The claim or incident this document belongs to."""
+        self.ensure_one()
+        return self.claim_id or self.incident_id
 
     @api.model
     def _create_from_attachments(self, attachments, category, target, published=False):

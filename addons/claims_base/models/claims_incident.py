@@ -15,12 +15,22 @@ INCIDENT_TYPES = [
 ]
 
 
+def osm_url(latitude, longitude):
+    """The OpenStreetMap page centred on a point, or False without coordinates."""
+    if not (latitude or longitude):
+        return False
+    return (
+        f"https://www.openstreetmap.org/?mlat={latitude:.6f}&mlon={longitude:.6f}"
+        f"#map=17/{latitude:.6f}/{longitude:.6f}"
+    )
+
+
 class ClaimsIncident(models.Model):
     """What happened: one incident produces one or more claims."""
 
     _name = "claims.incident"
     _description = "Incident"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "claims.field.history.mixin"]
     _order = "date_incident desc, id desc"
     _check_company_auto = True
 
@@ -70,6 +80,22 @@ class ClaimsIncident(models.Model):
     claim_ids = fields.One2many("claims.claim", "incident_id", string="Claims")
     claim_count = fields.Integer(compute="_compute_claim_count")
     duplicate_warning = fields.Char(compute="_compute_duplicate_warning")
+    # Reported from a phone (portal or incident link)
+    submission_uuid = fields.Char(
+        readonly=True,
+        copy=False,
+        help="The id the phone form gave this report: sending it twice finds this incident.",
+    )
+    incident_link_id = fields.Many2one(
+        "claims.incident.link", string="Reported through", readonly=True, copy=False,
+        index="btree_not_null",
+    )
+    map_url = fields.Char(string="Map", compute="_compute_map_url")
+
+    _submission_uuid_unique = models.UniqueIndex(
+        "(submission_uuid) WHERE submission_uuid IS NOT NULL",
+        "This report was already sent.",
+    )
 
     # ------------------------------------------------------------------ computes
 
@@ -90,6 +116,11 @@ class ClaimsIncident(models.Model):
         )
         for incident in self:
             incident.claim_count = counts.get(incident, 0)
+
+    @api.depends("latitude", "longitude")
+    def _compute_map_url(self):
+        for incident in self:
+            incident.map_url = osm_url(incident.latitude, incident.longitude)
 
     @api.depends("vehicle_id", "date_incident")
     def _compute_duplicate_warning(self):

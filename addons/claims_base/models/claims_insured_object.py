@@ -19,7 +19,7 @@ class ClaimsInsuredObject(models.Model):
         default="vehicle",
     )
     name = fields.Char(string="Reference", compute="_compute_name", store=True, readonly=False,
-                       required=True)
+                       required=True, precompute=True)
     amount_value = fields.Monetary(string="Value", currency_field="currency_id")
     vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", check_company=True, index=True)
     address = fields.Char(help="Where a building stands.")

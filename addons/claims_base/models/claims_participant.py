@@ -45,3 +45,36 @@ class ClaimsParticipant(models.Model):
             participant.company_id = (
                 participant.claim_id.company_id or participant.incident_id.company_id
             )
+
+    # ------------------------------------------------------------------ CRUD
+
+    def write(self, vals):
+        revoked = self.filtered("active") if vals.get("active") is False else self.browse()
+        restored = self.filtered(lambda p: not p.active) if vals.get("active") else self.browse()
+        result = super().write(vals)
+        for participant in revoked:
+            participant._log_on_parent(self.env._(
+                "Access revoked: %(partner)s (%(role)s).",
+                partner=participant.partner_id.display_name, role=participant.role_id.name))
+        for participant in restored:
+            participant._log_on_parent(self.env._(
+                "Access restored: %(partner)s (%(role)s).",
+                partner=participant.partner_id.display_name, role=participant.role_id.name))
+        return result
+
+    # ------------------------------------------------------------------ actions
+
+    def action_revoke(self):
+        """Take this participant's access away (archive it); the others keep theirs."""
+        self.check_access("write")
+        self.filtered("active").write({"active": False})
+        return True
+
+    # ------------------------------------------------------------------ helpers
+
+    def _log_on_parent(self, body):
+        """Note ``body`` in the chatter of the claim or incident."""
+        self.ensure_one()
+        parent = self.claim_id or self.incident_id
+        parent.sudo().message_post(body=body, subtype_xmlid="mail.mt_note", author_id=(
+            self.env.user.partner_id.id))

@@ -42,7 +42,12 @@ class ClaimsPayment(models.Model):
 
     _name = "claims.payment"
     _description = "Claim payment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "claims.change.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "claims.field.history.mixin",
+        "claims.change.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
     _change_watched_fields = ("state",)

@@ -16,7 +16,7 @@ LINES_OF_BUSINESS = [
 class ClaimsPolicy(models.Model):
     _name = "claims.policy"
     _description = "Insurance policy"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "claims.field.history.mixin"]
     _order = "date_end desc, name"
     _check_company_auto = True
     _check_company_domain = models.check_company_domain_parent_of

@@ -4,3 +4,9 @@ from . import test_claims_change_feed
 from . import test_claims_api_routes
 from . import test_claims_api_key_duration
 from . import test_claims_webhook_events
+from . import test_claim_close
+from . import test_incident_claims
+from . import test_payment_rpc
+from . import test_payment_rules
+from . import test_document_filing
+from . import test_field_history

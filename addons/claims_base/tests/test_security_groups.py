@@ -19,3 +19,8 @@ class TestClaimsSecurityGroups(TransactionCase):
         })
         self.assertTrue(user.has_group("claims_base.group_claims_user"))
         self.assertFalse(user.has_group("claims_base.group_claims_void_payment"))
+
+    def test_admin_is_claims_manager_and_may_void(self):
+        admin = self.env.ref("base.user_admin")
+        self.assertTrue(admin.has_group("claims_base.group_claims_manager"))
+        self.assertTrue(admin.has_group("claims_base.group_claims_void_payment"))

@@ -1,0 +1,248 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The phone form through which a driver reports an incident.
+
+Two ways in: a logged-in portal driver (/my/incident/new; the company comes from the
+driver's partner or user) and a company's incident link (/claims/report/<token>) for drivers
+without an account. Photos are resized in the browser and uploaded one by one as they are
+taken (/claims/report/photo); sending the form files the incident and claims the uploads,
+all or nothing. The page's submission id makes a second send find the first incident.
+"""
+
+import datetime
+
+import pytz
+from werkzeug.exceptions import NotFound
+
+from odoo import fields, http
+from odoo.http import request
+from odoo.tools.mimetypes import guess_mimetype
+
+from odoo.addons.claims_base.models.claims_incident import INCIDENT_TYPES, osm_url
+from odoo.addons.claims_base.models.claims_incident_upload import (
+    MAX_PHOTO_BYTES,
+    MAX_PHOTOS,
+    PHOTO_MIMETYPES,
+)
+
+FORM_LANGS = ("en", "fr", "nl")
+
+
+class IncidentFormController(http.Controller):
+    # ------------------------------------------------------------------ routes: portal driver
+
+    @http.route("/my/incident/new", type="http", auth="user", methods=["GET", "POST"])
+    def portal_incident_new(self, **post):
+        company = self._get_driver_company()
+        if not company:
+            raise NotFound()
+        self._set_lang(request.env.user.lang)
+        context = {"company": company, "action": "/my/incident/new", "link": None}
+        if request.httprequest.method == "POST":
+            return self._submit(context, post, request.env.user.partner_id)
+        return self._render_form(context, {})
+
+    @http.route("/my/incident/done/<string:submission_uuid>", type="http", auth="user")
+    def portal_incident_done(self, submission_uuid, **kw):
+        company = self._get_driver_company()
+        if not company:
+            raise NotFound()
+        self._set_lang(request.env.user.lang)
+        incident = request.env["claims.incident"]._intake_find_submission(submission_uuid, company)
+        if not incident or incident.reporter_id != request.env.user.partner_id:
+            raise NotFound()
+        return self._render_done(incident, "/my/incident/new")
+
+    # ------------------------------------------------------------------ routes: incident link
+
+    @http.route(
+        "/claims/report/<string:token>", type="http", auth="public", methods=["GET", "POST"]
+    )
+    def link_incident_new(self, token, lang=None, **post):
+        link = request.env["claims.incident.link"]._get_by_token(token)
+        if not link:
+            raise NotFound()
+        self._set_lang(lang or post.get("lang"), guess=True)
+        context = {"company": link.company_id, "action": f"/claims/report/{token}", "link": link}
+        if request.httprequest.method == "POST":
+            return self._submit(context, post, None)
+        return self._render_form(context, {})
+
+    @http.route(
+        "/claims/report/<string:token>/done/<string:submission_uuid>",
+        type="http",
+        auth="public",
+    )
+    def link_incident_done(self, token, submission_uuid, lang=None, **kw):
+        link = request.env["claims.incident.link"]._get_by_token(token)
+        if not link:
+            raise NotFound()
+        self._set_lang(lang, guess=True)
+        incident = request.env["claims.incident"]._intake_find_submission(
+            submission_uuid, link.company_id
+        )
+        if not incident or incident.incident_link_id != link:
+            raise NotFound()
+        return self._render_done(incident, f"/claims/report/{token}")
+
+    @http.route("/claims/report/photo", type="http", auth="public", methods=["POST"])
+    def incident_photo_upload(self, submission_uuid=None, token=None, photo=None, **kw):
+        """Store one resized photo for a report being filled in; answers JSON."""
+        _ = request.env._
+        link = request.env["claims.incident.link"]
+        user = request.env["res.users"]
+        if token:
+            link = link._get_by_token(token)
+            if not link:
+                return request.make_json_response({"error": _("This link is closed.")}, status=404)
+        elif request.env.user._is_public() or not self._get_driver_company():
+            return request.make_json_response({"error": _("Not allowed.")}, status=403)
+        else:
+            user = request.env.user
+        Incident = request.env["claims.incident"]
+        if not Incident._intake_is_uuid(submission_uuid or "") or not photo:
+            return request.make_json_response({"error": _("Nothing to upload.")}, status=400)
+        if link and link._is_rate_limited(request.httprequest.remote_addr, "upload"):
+            return request.make_json_response(
+                {"error": _("Too many photos from this address: try again later.")}, status=429
+            )
+        data = photo.read(MAX_PHOTO_BYTES + 1)
+        if len(data) > MAX_PHOTO_BYTES:
+            return request.make_json_response(
+                {"error": _("This photo is too large (5 MB at most).")}, status=413
+            )
+        mimetype = guess_mimetype(data)
+        if mimetype not in PHOTO_MIMETYPES:
+            return request.make_json_response(
+                {"error": _("Only photos (JPEG, PNG or WebP) can be added.")}, status=415
+            )
+        Upload = request.env["claims.incident.upload"].sudo()
+        count = Upload.search_count([
+            ("submission_uuid", "=", submission_uuid), ("incident_id", "=", False)
+        ])
+        if count >= MAX_PHOTOS:
+            return request.make_json_response(
+                {"error": _("At most %s photos per report.", MAX_PHOTOS)}, status=413
+            )
+        upload = Upload._create_photo(
+            submission_uuid, photo.filename or "photo.jpg", data, mimetype,
+            link=link or None, user=user or None,
+        )
+        return request.make_json_response({"ref": f"{upload.id}:{upload.key}"})
+
+    # ------------------------------------------------------------------ helpers
+
+    def _get_driver_company(self):
+        return request.env["claims.incident"]._intake_driver_company(request.env.user)
+
+    def _set_lang(self, lang, guess=False):
+        """Use ``lang`` (or the browser's, when ``guess``) if it is an installed language."""
+        installed = [code for code, _name in request.env["res.lang"].get_installed()]
+        code = None
+        if lang:
+            code = next((c for c in installed if c == lang or c.split("_")[0] == lang), None)
+        if not code and guess:
+            accepted = request.httprequest.accept_languages
+            for value, _quality in accepted:
+                short = value.replace("-", "_").split("_")[0]
+                code = next((c for c in installed if c.split("_")[0] == short), None)
+                if code:
+                    break
+        if code:
+            request.update_context(lang=code)
+
+    def _submit(self, context, post, reporter):
+        company, link = context["company"], context["link"]
+        Incident = request.env["claims.incident"]
+        submission_uuid = post.get("submission_uuid") or ""
+        if Incident._intake_find_submission(submission_uuid, company):
+            return self._redirect_done(context, submission_uuid)
+        if link and link._is_rate_limited(request.httprequest.remote_addr, "submit"):
+            errors = {"form": request.env._(
+                "Too many reports from this address: wait a while or call us.")}
+            return self._render_form(context, post, errors, status=429)
+        values, errors = Incident._intake_check(company, post, with_reporter=not reporter)
+        refs = request.httprequest.form.getlist("photo_refs")
+        uploads = request.env["claims.incident.upload"]._find_owned(
+            refs, submission_uuid, link=link, user=None if link else request.env.user
+        )
+        if errors:
+            return self._render_form(context, post, errors, uploads=uploads, status=422)
+        if not reporter:
+            reporter = Incident._intake_match_reporter(
+                company, values["reporter"], lang=request.env.lang, tz=values["tz"]
+            )
+        Incident._intake_file(company, values, reporter, uploads, link=link)
+        return self._redirect_done(context, submission_uuid)
+
+    def _redirect_done(self, context, submission_uuid):
+        if context["link"]:
+            url = f"{context['action']}/done/{submission_uuid}?lang={request.env.lang}"
+        else:
+            url = f"/my/incident/done/{submission_uuid}"
+        return request.redirect(url, code=303, local=True)
+
+    def _render_form(self, context, post, errors=None, uploads=None, status=200):
+        company, link = context["company"], context["link"]
+        Incident = request.env["claims.incident"]
+        user = request.env.user
+        tz_name = post.get("tz") or (not link and user.tz) or "UTC"
+        tz = pytz.timezone(tz_name if tz_name in pytz.all_timezones_set else "UTC")
+        now_local = pytz.utc.localize(datetime.datetime.utcnow()).astimezone(tz)
+        values = {
+            "company": company,
+            "link": link,
+            "action": context["action"],
+            "form": post,
+            "errors": errors or {},
+            "submission_uuid": post.get("submission_uuid")
+            or Incident._intake_new_submission_uuid(),
+            "date_default": post.get("date_incident") or now_local.strftime("%Y-%m-%dT%H:%M"),
+            "date_is_default": not post.get("date_incident"),
+            "tz_name": tz.zone,
+            "incident_types": self._get_incident_types(),
+            "vehicles": Incident._intake_vehicles(company),
+            "insurers": Incident._intake_insurers(company),
+            "uploads": uploads or request.env["claims.incident.upload"],
+            "max_photos": MAX_PHOTOS,
+            "max_photo_bytes": MAX_PHOTO_BYTES,
+            "lang_links": self._get_lang_links(context["action"]) if link else [],
+            "csrf_token": request.csrf_token(),
+            "map_url": osm_url(
+                Incident._intake_float(post.get("latitude") or "") or 0.0,
+                Incident._intake_float(post.get("longitude") or "") or 0.0,
+            ) if post.get("latitude") else False,
+        }
+        response = request.render("claims_base.incident_report_page", values)
+        response.status_code = status
+        return response
+
+    def _render_done(self, incident_sudo, again_url):
+        tz = pytz.timezone(incident_sudo.reporter_id.tz or "UTC")
+        moment = pytz.utc.localize(incident_sudo.date_incident).astimezone(tz)
+        return request.render("claims_base.incident_report_done", {
+            "incident": incident_sudo,
+            "incident_type": dict(self._get_incident_types()).get(incident_sudo.incident_type),
+            "date_local": fields.Datetime.to_string(moment.replace(tzinfo=None))[:16],
+            "tz_name": tz.zone,
+            "photo_count": len(incident_sudo.document_ids),
+            "again_url": again_url,
+        })
+
+    def _get_incident_types(self):
+        field = request.env["claims.incident"]._fields["incident_type"]
+        labels = dict(field._description_selection(request.env))
+        return [(key, labels.get(key, key)) for key, _label in INCIDENT_TYPES]
+
+    def _get_lang_links(self, action):
+        langs = []
+        for code, name in request.env["res.lang"].get_installed():
+            if code.split("_")[0] in FORM_LANGS:
+                langs.append({
+                    "code": code,
+                    "label": code.split("_")[0].upper(),
+                    "name": name,
+                    "url": f"{action}?lang={code}",
+                    "active": code == request.env.lang,
+                })
+        return langs if len(langs) > 1 else []

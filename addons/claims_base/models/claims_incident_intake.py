@@ -1,0 +1,333 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The phone form's side of claims.incident: check what a driver sent, then file it.
+
+Kept apart from claims_incident.py so the back-office model stays short. Everything here
+runs as superuser on behalf of a portal driver or of a driver without an account (incident
+link): callers pass the company, never a record the driver chose.
+"""
+
+import logging
+import re
+import uuid
+from datetime import datetime, timedelta
+
+import psycopg2
+import pytz
+
+from odoo import api, fields, models
+from odoo.tools import email_normalize
+
+from .claims_incident import INCIDENT_TYPES
+
+_logger = logging.getLogger(__name__)
+
+PHONE_RE = re.compile(r"^\+?[0-9 ()./-]{6,25}$")
+INSURER_ROLE_XMLIDS = (
+    "claims_base.claims_participant_role_insurer",
+    "claims_base.claims_participant_role_counterparty_insurer",
+)
+
+
+class ClaimsIncident(models.Model):
+    _inherit = "claims.incident"
+
+    # ------------------------------------------------------------------ choices
+
+    @api.model
+    def _intake_driver_company(self, user):
+        """The company ``user`` reports incidents for, or None when not a driver.
+
+        A driver is a user whose contact has the Driver claims role; the company is the
+        contact's company, else the user's.
+        """
+        if not user or user._is_public():
+            return None
+        partner_sudo = user.partner_id.sudo()
+        driver_role = self.env.ref("claims_base.claims_participant_role_driver")
+        if driver_role not in partner_sudo.claims_role_ids:
+            return None
+        return partner_sudo.company_id or user.company_id
+
+    @api.model
+    def _intake_vehicles(self, company):
+        """The vehicles a driver of ``company`` may pick (sudo)."""
+        return self.env["fleet.vehicle"].sudo().search(
+            [("company_id", "=", company.id)], order="license_plate, id"
+        )
+
+    @api.model
+    def _intake_insurers(self, company):
+        """The insurers a driver may pick for the other party (sudo)."""
+        roles = self.env["claims.participant.role"]
+        for xmlid in INSURER_ROLE_XMLIDS:
+            roles |= self.env.ref(xmlid, raise_if_not_found=False) or roles
+        return self.env["res.partner"].sudo().search(
+            [
+                ("claims_role_ids", "in", roles.ids),
+                ("is_company", "=", True),
+                ("company_id", "in", [False, company.id]),
+            ],
+            order="name",
+            limit=200,
+        )
+
+    @api.model
+    def _intake_new_submission_uuid(self):
+        return str(uuid.uuid4())
+
+    @api.model
+    def _intake_find_submission(self, submission_uuid, company):
+        """The incident already filed under this submission id in ``company`` (sudo)."""
+        if not self._intake_is_uuid(submission_uuid):
+            return self.sudo().browse()
+        return self.sudo().with_context(active_test=False).search(
+            [("submission_uuid", "=", submission_uuid), ("company_id", "=", company.id)], limit=1
+        )
+
+    @api.model
+    def _intake_is_uuid(self, value):
+        try:
+            return str(uuid.UUID(str(value))) == value
+        except ValueError:
+            return False
+
+    # ------------------------------------------------------------------ checking
+
+    @api.model
+    def _intake_check(self, company, form, with_reporter=False):
+        """Check the phone form; return ``(values, errors)``.
+
+        :param company: the driver's company (from the user or the incident link)
+        :param form: the posted fields (strings)
+        :param with_reporter: also check the driver's name, phone and e-mail (link form)
+        :returns: ``values`` for ``_intake_file`` and ``errors`` {field name: message}
+        """
+        _ = self.env._
+        errors = {}
+        values = {}
+        get = lambda key: (form.get(key) or "").strip()  # noqa: E731
+
+        if not self._intake_is_uuid(get("submission_uuid")):
+            errors["form"] = _("This page has expired: reload it and try again.")
+        values["submission_uuid"] = get("submission_uuid")
+
+        incident_type = get("incident_type")
+        if incident_type not in dict(INCIDENT_TYPES):
+            errors["incident_type"] = _("Choose what kind of incident this is.")
+        values["incident_type"] = incident_type
+
+        tz_name = get("tz")
+        if tz_name not in pytz.all_timezones_set:
+            tz_name = self.env.user.tz or "UTC"
+        values["tz"] = tz_name
+        try:
+            local = datetime.strptime(get("date_incident")[:16], "%Y-%m-%dT%H:%M")
+        except ValueError:
+            errors["date_incident"] = _("Give the date and time of the incident.")
+        else:
+            moment = pytz.timezone(tz_name).localize(local).astimezone(pytz.utc)
+            moment = moment.replace(tzinfo=None)
+            now = fields.Datetime.now()
+            if moment > now + timedelta(minutes=15):
+                errors["date_incident"] = _("The incident cannot be in the future.")
+            elif moment < now - timedelta(days=366):
+                errors["date_incident"] = _("The incident is more than a year old: call us.")
+            values["date_incident"] = moment
+
+        vehicles = self._intake_vehicles(company)
+        vehicle_id = get("vehicle_id")
+        vehicle = vehicles.filtered(lambda v: str(v.id) == vehicle_id)
+        if vehicles and not vehicle:
+            errors["vehicle_id"] = _("Choose the vehicle.")
+        values["vehicle_id"] = vehicle.id
+
+        latitude, longitude = self._intake_float(get("latitude")), self._intake_float(
+            get("longitude")
+        )
+        if latitude is not None and longitude is not None and (
+            -90 <= latitude <= 90 and -180 <= longitude <= 180
+        ):
+            values.update(latitude=latitude, longitude=longitude)
+        elif get("latitude") or get("longitude"):
+            errors["place"] = _("The location is not valid: share it again or type the address.")
+        values["address"] = get("address")[:250]
+        if "latitude" not in values and not values["address"] and "place" not in errors:
+            errors["place"] = _("Share your location or type the address.")
+
+        values["description"] = get("description")[:5000]
+        if len(values["description"]) < 3:
+            errors["description"] = _("Tell us in a few words what happened.")
+
+        party = {
+            "license_plate": get("party_plate")[:20].upper(),
+            "name": get("party_name")[:120],
+            "phone": get("party_phone")[:25],
+        }
+        insurer_id = get("party_insurer_id")
+        if insurer_id:
+            insurer = self._intake_insurers(company).filtered(lambda p: str(p.id) == insurer_id)
+            if not insurer:
+                errors["party_insurer_id"] = _("Choose the insurer from the list.")
+            party["insurer_id"] = insurer.id
+        if party["phone"] and not PHONE_RE.match(party["phone"]):
+            errors["party_phone"] = _("This phone number is not valid.")
+        values["party"] = party if any(party.values()) else {}
+
+        if get("has_injuries") not in ("yes", "no"):
+            errors["has_injuries"] = _("Tell us whether anyone is injured.")
+        values["has_injuries"] = get("has_injuries") == "yes"
+
+        if with_reporter:
+            reporter = {
+                "name": get("reporter_name")[:120],
+                "phone": get("reporter_phone")[:25],
+                "email": get("reporter_email")[:120],
+            }
+            if not reporter["name"]:
+                errors["reporter_name"] = _("Give your name.")
+            if reporter["phone"] and not PHONE_RE.match(reporter["phone"]):
+                errors["reporter_phone"] = _("This phone number is not valid.")
+            if reporter["email"] and not email_normalize(reporter["email"]):
+                errors["reporter_email"] = _("This e-mail address is not valid.")
+            if not (reporter["phone"] or reporter["email"]):
+                errors["reporter_phone"] = _("Give your phone number or your e-mail address.")
+            values["reporter"] = reporter
+        return values, errors
+
+    @api.model
+    def _intake_float(self, text):
+        try:
+            return float(text.replace(",", "."))
+        except (AttributeError, ValueError):
+            return None
+
+    # ------------------------------------------------------------------ filing
+
+    @api.model
+    def _intake_match_reporter(self, company, reporter, lang=None, tz=None):
+        """The partner of ``company`` with this e-mail or phone, created when none (sudo)."""
+        Partner = self.env["res.partner"].sudo().with_context(active_test=False)
+        domain = [("company_id", "=", company.id)]
+        email = email_normalize(reporter.get("email") or "")
+        if email:
+            partner = Partner.search(domain + [("email_normalized", "=", email)], limit=1)
+            if partner:
+                return partner
+        digits = re.sub(r"\D", "", reporter.get("phone") or "")
+        if len(digits) >= 6:
+            candidates = Partner.search(domain + [("phone", "ilike", digits[-4:])], limit=50)
+            partner = candidates.filtered(
+                lambda p: re.sub(r"\D", "", p.phone or "")[-9:] == digits[-9:]
+            )[:1]
+            if partner:
+                return partner
+        return Partner.create({
+            "name": reporter["name"],
+            "email": reporter.get("email") or False,
+            "phone": reporter.get("phone") or False,
+            "company_id": company.id,
+            "lang": lang or False,
+            "tz": tz or False,
+        })
+
+    @api.model
+    def _intake_file(self, company, values, reporter, uploads, link=None):
+        """File a checked report, all or nothing (sudo).
+
+        :returns: the new incident, or the one already filed under this submission id
+        """
+        existing = self._intake_find_submission(values["submission_uuid"], company)
+        if existing:
+            return existing
+        Incident = self.sudo().with_company(company).with_context(
+            mail_create_nosubscribe=True, mail_create_nolog=True, mail_post_autofollow=False,
+            tracking_disable=True,
+        )
+        party = values.get("party")
+        vals = {
+            "company_id": company.id,
+            "submission_uuid": values["submission_uuid"],
+            "incident_link_id": link.id if link else False,
+            "incident_type": values["incident_type"],
+            "date_incident": values["date_incident"],
+            "vehicle_id": values.get("vehicle_id") or False,
+            "latitude": values.get("latitude") or 0.0,
+            "longitude": values.get("longitude") or 0.0,
+            "address": values.get("address") or False,
+            "description": values["description"],
+            "has_injuries": values["has_injuries"],
+            "reporter_id": reporter.id,
+            "party_ids": [
+                fields.Command.create({
+                    **party,
+                    "name": party.get("name") or party.get("license_plate") or self.env._(
+                        "Unknown"
+                    ),
+                })
+            ] if party else [],
+            "participant_ids": [fields.Command.create({
+                "partner_id": reporter.id,
+                "role_id": self.env.ref("claims_base.claims_participant_role_driver").id,
+            })],
+        }
+        try:
+            with self.env.cr.savepoint():
+                incident = Incident.create(vals)
+                incident._intake_attach_photos(uploads)
+                incident._intake_notify()
+        except psycopg2.errors.UniqueViolation:
+            # the same report sent twice at once: the other request filed it
+            _logger.info("Incident report %s sent twice", values["submission_uuid"])
+            return self.sudo().browse()
+        return incident.with_context(tracking_disable=False)
+
+    def _intake_attach_photos(self, uploads):
+        self.ensure_one()
+        uploads = uploads.filtered("attachment_id")
+        if not uploads:
+            return
+        category = self.env.ref("claims_base.claims_document_category_photo")
+        self.env["claims.document"].sudo()._create_from_attachments(
+            uploads.attachment_id, category, self, published=True
+        )
+        uploads.write({"incident_id": self.id})
+
+    def _intake_notify(self):
+        """Tell the company's claims managers and send the driver a copy."""
+        self.ensure_one()
+        managers = self._intake_get_managers()
+        body = self.env._(
+            "New incident reported from a phone by %(reporter)s: %(type)s.",
+            reporter=self.reporter_id.name,
+            type=dict(self._fields["incident_type"]._description_selection(self.env)).get(
+                self.incident_type
+            ),
+        )
+        if managers:
+            self.message_subscribe(partner_ids=managers.partner_id.ids)
+        self.message_post(
+            body=body,
+            author_id=self.reporter_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=managers.partner_id.ids,
+        )
+        if self.reporter_id.email:
+            template = self.env.ref("claims_base.mail_template_incident_received")
+            template.sudo().send_mail(
+                self.id, email_layout_xmlid="mail.mail_notification_light"
+            )
+
+    def _intake_get_managers(self):
+        """Who hears of a phone report: the active claims managers of the company.
+
+        A fleet manager is a back-office user of the fleet operator; making them claims
+        managers of that company is how they get these reports.
+        """
+        self.ensure_one()
+        return self.env["res.users"].sudo().search([
+            ("all_group_ids", "in", self.env.ref("claims_base.group_claims_manager").id),
+            ("share", "=", False),
+            ("company_ids", "in", self.company_id.id),
+        ])

@@ -1,0 +1,80 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import secrets
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.tools import consteq
+
+MAX_PHOTO_BYTES = 5 * 1024 * 1024
+MAX_PHOTOS = 10
+PHOTO_MIMETYPES = ("image/jpeg", "image/png", "image/webp")
+
+
+class ClaimsIncidentUpload(models.Model):
+    """A photo uploaded from the phone form before the report is sent.
+
+    The page uploads each photo as soon as it is taken (resized in the browser), under the
+    page's submission id; sending the report turns the uploads into documents of the new
+    incident. The file is an attachment of this record, so nobody but the server (sudo)
+    reads it; the browser proves ownership with ``key``. Uploads never claimed by a report
+    are removed by the autovacuum after a day.
+    """
+
+    _name = "claims.incident.upload"
+    _description = "Pending incident photo"
+
+    submission_uuid = fields.Char(required=True, index=True)
+    key = fields.Char(required=True, default=lambda self: secrets.token_urlsafe(16))
+    link_id = fields.Many2one("claims.incident.link", ondelete="cascade", index=True)
+    user_id = fields.Many2one("res.users", ondelete="cascade", index=True)
+    attachment_id = fields.Many2one("ir.attachment", ondelete="set null")
+    incident_id = fields.Many2one("claims.incident", ondelete="set null", index=True)
+
+    @api.autovacuum
+    def _gc_orphan_uploads(self):
+        """Remove the uploads (and their files) no report claimed within a day."""
+        orphans = self.sudo().search([
+            ("incident_id", "=", False),
+            ("create_date", "<", fields.Datetime.now() - timedelta(days=1)),
+        ])
+        orphans.attachment_id.unlink()
+        orphans.unlink()
+
+    @api.model
+    def _create_photo(self, submission_uuid, name, data, mimetype, link=None, user=None):
+        """Store one photo (sudo) and return the upload record."""
+        upload = self.sudo().create({
+            "submission_uuid": submission_uuid,
+            "link_id": link.id if link else False,
+            "user_id": user.id if user else False,
+        })
+        upload.attachment_id = self.env["ir.attachment"].sudo().create({
+            "name": name,
+            "raw": data,
+            "mimetype": mimetype,
+            "res_model": self._name,
+            "res_id": upload.id,
+        })
+        return upload
+
+    @api.model
+    def _find_owned(self, refs, submission_uuid, link=None, user=None):
+        """The pending uploads named by ``refs`` ("id:key" strings) that belong to this
+        submission and to this link or user; refs that do not match are ignored."""
+        uploads = self.sudo().browse()
+        for ref in refs or []:
+            upload_id, _sep, key = str(ref).partition(":")
+            if not upload_id.isdigit():
+                continue
+            upload = self.sudo().browse(int(upload_id)).exists()
+            if (
+                upload
+                and not upload.incident_id
+                and upload.submission_uuid == submission_uuid
+                and consteq(upload.key, key)
+                and upload.link_id == (link or self.env["claims.incident.link"])
+                and upload.user_id == (user or self.env["res.users"])
+            ):
+                uploads |= upload
+        return uploads[:MAX_PHOTOS]

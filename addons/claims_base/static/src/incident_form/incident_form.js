@@ -1,0 +1,199 @@
+/* Copyright 2026 The claims suite authors
+   License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl). */
+/* The incident phone form: location with consent, photos resized in a canvas and uploaded
+   while the driver fills in the rest, and a submit that waits for the photos. The server
+   checks everything again; this script only makes the page quicker to use. */
+(function () {
+    "use strict";
+
+    const MAX_SIDE = 1600;
+    const QUALITY = 0.8;
+
+    const form = document.getElementById("incident_form");
+    if (!form) {
+        return;
+    }
+    const texts = document.getElementById("ci_texts").dataset;
+    const field = (name) => form.elements.namedItem(name);
+    const pending = new Set();
+
+    // ------------------------------------------------------------------ time zone and date
+
+    try {
+        const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (tz && form.dataset.dateDefault === "1") {
+            field("tz").value = tz;
+            const now = new Date();
+            const local = new Date(now.getTime() - now.getTimezoneOffset() * 60000);
+            field("date_incident").value = local.toISOString().slice(0, 16);
+        }
+    } catch {
+        // keep the server's default
+    }
+
+    // ------------------------------------------------------------------ location
+
+    const locateButton = document.getElementById("locate_button");
+    const locateStatus = document.getElementById("locate_status");
+    const mapLink = document.getElementById("map_link");
+
+    function showPoint(latitude, longitude) {
+        const lat = latitude.toFixed(6);
+        const lon = longitude.toFixed(6);
+        field("latitude").value = lat;
+        field("longitude").value = lon;
+        locateStatus.textContent = `${texts.located} ${lat}, ${lon}`;
+        mapLink.href = `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
+        mapLink.classList.remove("ci-hidden");
+    }
+
+    if (!("geolocation" in navigator)) {
+        locateButton.classList.add("ci-hidden");
+    }
+    locateButton.addEventListener("click", () => {
+        locateStatus.textContent = texts.locating;
+        navigator.geolocation.getCurrentPosition(
+            (position) => showPoint(position.coords.latitude, position.coords.longitude),
+            () => {
+                locateStatus.textContent = texts.locateFailed;
+                field("address").focus();
+            },
+            {enableHighAccuracy: true, timeout: 15000, maximumAge: 60000}
+        );
+    });
+
+    // ------------------------------------------------------------------ photos
+
+    const thumbs = document.getElementById("photo_thumbs");
+    const photoStatus = document.getElementById("photo_status");
+    const maxPhotos = parseInt(form.dataset.maxPhotos, 10) || 10;
+
+    function photoCount() {
+        return thumbs.querySelectorAll(".ci-thumb:not(.ci-failed)").length;
+    }
+
+    function updatePhotoStatus() {
+        if (pending.size) {
+            photoStatus.textContent = texts.uploading;
+        } else if (!photoStatus.dataset.error) {
+            photoStatus.textContent = photoCount() ? `${texts.uploaded} ${photoCount()}` : "";
+        }
+    }
+
+    function loadImage(file) {
+        return new Promise((resolve, reject) => {
+            const url = URL.createObjectURL(file);
+            const image = new Image();
+            image.onload = () => resolve({image, url});
+            image.onerror = () => {
+                URL.revokeObjectURL(url);
+                reject(new Error(file.name));
+            };
+            image.src = url;
+        });
+    }
+
+    async function resize(file) {
+        const {image, url} = await loadImage(file);
+        const scale = Math.min(1, MAX_SIDE / Math.max(image.naturalWidth, image.naturalHeight));
+        const canvas = document.createElement("canvas");
+        canvas.width = Math.round(image.naturalWidth * scale);
+        canvas.height = Math.round(image.naturalHeight * scale);
+        canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
+        const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", QUALITY));
+        return {blob, url};
+    }
+
+    async function upload(file) {
+        if (photoCount() >= maxPhotos) {
+            photoStatus.textContent = texts.tooMany;
+            return;
+        }
+        const thumb = document.createElement("div");
+        thumb.className = "ci-thumb ci-uploading";
+        thumbs.appendChild(thumb);
+        const job = (async () => {
+            const {blob, url} = await resize(file);
+            const image = document.createElement("img");
+            image.src = url;
+            image.alt = file.name;
+            thumb.appendChild(image);
+            const data = new FormData();
+            data.append("csrf_token", field("csrf_token").value);
+            data.append("submission_uuid", field("submission_uuid").value);
+            data.append("token", form.dataset.token || "");
+            const name = (file.name || "photo").replace(/\.[^.]*$/, "") + ".jpg";
+            data.append("photo", blob, name);
+            const response = await fetch("/claims/report/photo", {
+                method: "POST", body: data, credentials: "same-origin",
+            });
+            const result = await response.json();
+            if (!response.ok || !result.ref) {
+                throw new Error(result.error || response.statusText);
+            }
+            const input = document.createElement("input");
+            input.type = "hidden";
+            input.name = "photo_refs";
+            input.value = result.ref;
+            thumb.appendChild(input);
+            const remove = document.createElement("button");
+            remove.type = "button";
+            remove.textContent = "×";
+            remove.title = texts.remove;
+            remove.setAttribute("aria-label", texts.remove);
+            remove.addEventListener("click", () => {
+                thumb.remove();
+                updatePhotoStatus();
+            });
+            thumb.appendChild(remove);
+            thumb.classList.remove("ci-uploading");
+        })().catch((error) => {
+            thumb.classList.remove("ci-uploading");
+            thumb.classList.add("ci-failed");
+            photoStatus.dataset.error = "1";
+            photoStatus.textContent = `${texts.uploadFailed} ${error.message}`;
+        }).finally(() => {
+            pending.delete(job);
+            updatePhotoStatus();
+            if (!pending.size && form.dataset.submitWhenReady === "1") {
+                form.dataset.submitWhenReady = "0";
+                form.requestSubmit();
+            }
+        });
+        pending.add(job);
+        updatePhotoStatus();
+    }
+
+    for (const input of [document.getElementById("photo_camera"), document.getElementById("photo_files")]) {
+        input.addEventListener("change", () => {
+            delete photoStatus.dataset.error;
+            for (const file of input.files) {
+                upload(file);
+            }
+            input.value = "";
+        });
+    }
+
+    // ------------------------------------------------------------------ submit
+
+    const submitButton = document.getElementById("submit_button");
+    const submitStatus = document.getElementById("submit_status");
+    form.addEventListener("submit", (event) => {
+        if (pending.size) {
+            // the photos are still on their way: send the report once they are in
+            event.preventDefault();
+            form.dataset.submitWhenReady = "1";
+            submitStatus.textContent = texts.waitPhotos;
+            return;
+        }
+        // A second press sends the same submission id: the server answers with the same
+        // incident, so the button stays usable (a lost connection can be retried).
+        submitButton.setAttribute("aria-busy", "true");
+        submitStatus.textContent = texts.sending;
+    });
+
+    const firstError = document.querySelector(".ci-error");
+    if (firstError) {
+        firstError.parentElement.scrollIntoView({block: "center"});
+    }
+})();

@@ -1,0 +1,73 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ClaimsInspectionReport(models.Model):
+    """An inspection report on an insured object, such as the Scope 10 report on the electrical
+    installation of a building. Its end date drives the follow-up workflows."""
+
+    _name = "claims.inspection.report"
+    _description = "Inspection report"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_end, id"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", compute="_compute_name", store=True, readonly=False
+    )
+    insured_object_id = fields.Many2one(
+        "claims.insured.object", required=True, ondelete="cascade", index=True, tracking=True,
+        check_company=True,
+    )
+    policy_id = fields.Many2one(related="insured_object_id.policy_id", store=True, index=True)
+    company_id = fields.Many2one(related="insured_object_id.company_id", store=True, index=True)
+    partner_id = fields.Many2one(
+        related="policy_id.policyholder_id", string="Customer", store=True
+    )
+    user_id = fields.Many2one(related="policy_id.user_id", string="Account manager", store=True)
+    scope = fields.Selection(
+        [("scope_10", "Scope 10"), ("scope_12", "Scope 12"), ("other", "Other")],
+        required=True,
+        default="scope_10",
+        tracking=True,
+    )
+    date_inspection = fields.Date(string="Inspection date", tracking=True)
+    date_end = fields.Date(string="End date", tracking=True, index=True)
+    document = fields.Binary(attachment=True)
+    document_name = fields.Char()
+    workflow_count = fields.Integer(compute="_compute_workflow_count")
+
+    @api.constrains("date_inspection", "date_end")
+    def _check_dates(self):
+        """A report ends after its inspection."""
+        for report in self:
+            if report.date_inspection and report.date_end and report.date_end < report.date_inspection:
+                raise ValidationError(self.env._(
+                    "Report %(report)s ends before its inspection.", report=report.name
+                ))
+
+    @api.depends("insured_object_id", "scope")
+    def _compute_name(self):
+        labels = dict(self._fields["scope"]._description_selection(self.env))
+        for report in self:
+            report.name = " ".join(filter(None, [
+                labels.get(report.scope), report.insured_object_id.name
+            ])) or report.name
+
+    def _compute_workflow_count(self):
+        counts = dict(self.env["claims.workflow.instance"]._read_group(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)], ["res_id"], ["__count"]
+        ))
+        for report in self:
+            report.workflow_count = counts.get(report.id, 0)
+
+    def action_view_workflows(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "claims_broker_workflows.claims_workflow_instance_action"
+        )
+        action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
+        action["context"] = {}
+        return action
