@@ -119,6 +119,10 @@ class ClaimsWebhookDelivery(models.Model):
         if delivery.state == "done":
             return "already delivered"
         webhook = delivery.webhook_id
+        if not delivery.body and delivery.change_id and not delivery.change_id.number:
+            # Its writer committed a moment ago and numbers it right now: the body carries the
+            # feed number, so wait for it (not counted as an attempt).
+            raise RetryableJobError("feed entry not numbered yet", seconds=2, ignore_retry=True)
         body = (delivery.body or delivery._build_body()).encode()
         timestamp = int(time.time())
         headers = {

@@ -74,6 +74,7 @@ class TestClaimsWebhookEvents(ClaimsCommon):
         self.registry_enter_test_mode()  # attempts are written through a cursor of their own
         with trap_jobs() as trap:
             self.claim.stage_id = self.stage
+            self.env["claims.change"]._assign_numbers()  # what follows the writer's commit
             trap.perform_enqueued_jobs()
         self.env.invalidate_all()
         delivery = self.webhook.delivery_ids
