@@ -120,6 +120,8 @@ def api_world(odoo_env):
     that opens a motor claim on a collision, and one claim."""
     tag = uuid.uuid4().hex[:6]
     with odoo_env() as env:
+        # The receivers of the webhook tests listen on 127.0.0.1.
+        env["ir.config_parameter"].set_param("claims_base.webhook_allow_private_hosts", "1")
         world = types.SimpleNamespace(
             a=_make_company(env, tag, "Fleet A"), b=_make_company(env, tag, "Fleet B"),
         )

@@ -56,14 +56,16 @@ class ClaimsApi(models.AbstractModel):
             raise ValidationError(self.env._(
                 "photos must be a list of at most %(count)s files.", count=MAX_PHOTOS))
         files = [self._parse_file(photo) for photo in photos]
-        incident = self.env["claims.incident"].create(values)
+        # No creation note and no follower: the API user is a machine, its name is on the
+        # record (created by) and following every incident would only queue notifications.
+        incident = self.env["claims.incident"].with_context(tracking_disable=True).create(values)
         category = self.env.ref("claims_base.claims_document_category_photo")
         if files:
             self.env["claims.document"].create([{
                 "name": name, "datas": datas, "category_id": category.id,
                 "incident_id": incident.id,
             } for name, datas in files])
-        return self._prepare_incident_values(incident)
+        return self._prepare_incident_values(incident.with_context(tracking_disable=False))
 
     @api.model
     def _open_claims(self, incident_id):

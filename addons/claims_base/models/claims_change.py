@@ -20,6 +20,7 @@ CHANGE_KINDS = [
 NUMBERING_LOCK = 0x636C_6368  # "clch"
 NUMBER_SEQUENCE = "claims_change_number_seq"
 FEED_LIMIT = 500
+RETENTION_DAYS = 400
 
 
 class ClaimsChange(models.Model):
@@ -43,6 +44,8 @@ class ClaimsChange(models.Model):
     increasing order: when a reader sees number n, every entry below n is already visible, and
     entries still in flight (uncommitted, or committed but not numbered yet) carry no number
     and will get one above everything visible now. Readers only ever select numbered entries.
+
+    Entries are kept RETENTION_DAYS days: a client away longer reads the claims again.
 
     The feed may have gaps (a numbering transaction that rolls back burns its numbers); clients
     rely on order, never on contiguity. Entries follow the claims' record rules: a reader sees
@@ -149,6 +152,12 @@ class ClaimsChange(models.Model):
         with self.env.registry.cursor() as cr:
             cr.connection.set_isolation_level(ISOLATION_LEVEL_READ_COMMITTED)
             self.with_env(self.env(cr=cr, su=True))._assign_numbers()
+
+    @api.autovacuum
+    def _gc_old_entries(self):
+        """Drop entries older than RETENTION_DAYS."""
+        limit = fields.Datetime.subtract(fields.Datetime.now(), days=RETENTION_DAYS)
+        self.search([("date", "<", limit)]).unlink()
 
     @api.model
     def _cron_assign_numbers(self):

@@ -1,9 +1,12 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ipaddress
 import json
 import logging
+import socket
 import time
 import uuid
+from urllib.parse import urlsplit
 
 import requests
 
@@ -18,6 +21,8 @@ _logger = logging.getLogger(__name__)
 RETRYABLE_STATUSES = {408, 425, 429}
 MAX_ATTEMPTS = 10
 DELIVERY_STATES = [("pending", "Pending"), ("done", "Delivered"), ("error", "Failed")]
+# System parameter that lets webhooks reach loopback and private networks (tests, intranets).
+ALLOW_PRIVATE_PARAM = "claims_base.webhook_allow_private_hosts"
 
 
 class ClaimsWebhookDelivery(models.Model):
@@ -36,6 +41,11 @@ class ClaimsWebhookDelivery(models.Model):
       them matches one of the secrets it holds (compared in constant time) and rejects it when
       the timestamp is more than 5 minutes away from its clock (the replay window): a captured
       request cannot be played again later, and each retry is signed afresh.
+
+    Deliveries go to public addresses only: a URL that resolves to a loopback, private,
+    link-local or reserved address fails at once (a partner must not make the server call its
+    own network), unless the system parameter ``claims_base.webhook_allow_private_hosts`` is
+    set.
 
     The body is built at the first attempt and kept, so retries send the same bytes. Any 2xx
     answer delivers. A timeout, a connection error, 408/425/429 or 5xx is retried by queue_job
@@ -109,6 +119,10 @@ class ClaimsWebhookDelivery(models.Model):
         if delivery.state == "done":
             return "already delivered"
         webhook = delivery.webhook_id
+        if not delivery.body and delivery.change_id and not delivery.change_id.number:
+            # Its writer committed a moment ago and numbers it right now: the body carries the
+            # feed number, so wait for it (not counted as an attempt).
+            raise RetryableJobError("feed entry not numbered yet", seconds=2, ignore_retry=True)
         body = (delivery.body or delivery._build_body()).encode()
         timestamp = int(time.time())
         headers = {
@@ -121,6 +135,10 @@ class ClaimsWebhookDelivery(models.Model):
         }
         values = {"body": body.decode(), "attempt_count": delivery.attempt_count + 1,
                   "date_last_attempt": fields.Datetime.now()}
+        refusal = delivery._get_destination_refusal()
+        if refusal:
+            delivery._record_attempt(dict(values, state="error", error=refusal))
+            return refusal
         try:
             response = requests.post(webhook.url, data=body, headers=headers,
                                      timeout=webhook.timeout, allow_redirects=False)
@@ -138,6 +156,24 @@ class ClaimsWebhookDelivery(models.Model):
             raise RetryableJobError(f"webhook {delivery.uuid}: {error}")
         delivery._record_attempt(dict(values, state="error", error=error))
         return f"refused for good: {error}"
+
+    def _get_destination_refusal(self):
+        """Why the URL's host may not be called (a text), or False when it may."""
+        self.ensure_one()
+        if self.env["ir.config_parameter"].sudo().get_param(ALLOW_PRIVATE_PARAM):
+            return False
+        host = urlsplit(self.webhook_id.url).hostname or ""
+        try:
+            addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+        except (OSError, UnicodeError) as error:
+            raise RetryableJobError(f"webhook {self.uuid}: cannot resolve {host}: {error}") from error
+        for address in addresses:
+            ip = ipaddress.ip_address(address.split("%")[0])
+            if not ip.is_global or ip.is_multicast:
+                return self.env._(
+                    "Refused: %(host)s resolves to %(ip)s, which is not a public address.",
+                    host=host, ip=address)
+        return False
 
     def _build_body(self):
         self.ensure_one()

@@ -4,6 +4,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user
 
 from odoo.addons.claims_base.models.claims_webhook import sign
+from odoo.addons.claims_base.models.claims_webhook_delivery import ALLOW_PRIVATE_PARAM
 from odoo.addons.queue_job.tests.common import trap_jobs
 
 from .common import ClaimsCommon
@@ -66,3 +67,17 @@ class TestClaimsWebhookEvents(ClaimsCommon):
         self.assertEqual(webhook.name, "Broker portal")
         with self.assertRaises(AccessError):
             webhook.secret  # noqa: B018
+
+    def test_delivery_to_a_private_address_fails_without_a_call(self):
+        self.env["ir.config_parameter"].set_param(ALLOW_PRIVATE_PARAM, False)
+        self.webhook.url = "http://127.0.0.1:9/hooks"
+        self.registry_enter_test_mode()  # attempts are written through a cursor of their own
+        with trap_jobs() as trap:
+            self.claim.stage_id = self.stage
+            self.env["claims.change"]._assign_numbers()  # what follows the writer's commit
+            trap.perform_enqueued_jobs()
+        self.env.invalidate_all()
+        delivery = self.webhook.delivery_ids
+        self.assertEqual((delivery.state, delivery.attempt_count, delivery.response_status),
+                         ("error", 1, 0))
+        self.assertIn("not a public address", delivery.error)
