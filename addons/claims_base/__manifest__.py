@@ -83,7 +83,6 @@
         "web.assets_backend": [
             "claims_base/static/src/sync_badge/sync_badge_field.js",
             "claims_base/static/src/sync_badge/sync_badge_field.xml",
-            "claims_base/static/src/sync_badge/*",
             "claims_base/static/src/views/**/*",
         ],
     },

@@ -231,6 +231,9 @@ class ClaimsDocument(models.Model):
 
     def _get_change_data(self, operation, changed):
         return {"document": self.name, "category": self.category_id.code}
+
+    # ------------------------------------------------------------------ mail
+
     @api.model
     def _create_from_mail_attachments(self, attachments, claim):
         """File a mail's attachments on a claim, each in the category its file name maps to."""

@@ -48,10 +48,20 @@ class ClaimsParticipant(models.Model):
 
     # ------------------------------------------------------------------ CRUD
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        participants = super().create(vals_list)
+        participants._sync_claim_followers()
+        return participants
+
     def write(self, vals):
         revoked = self.filtered("active") if vals.get("active") is False else self.browse()
         restored = self.filtered(lambda p: not p.active) if vals.get("active") else self.browse()
+        synced = {"claim_id", "partner_id", "role_id", "active"} & set(vals)
+        before = self._get_claim_partner_pairs() if synced else set()
         result = super().write(vals)
+        if synced:
+            self._sync_claim_followers(before)
         for participant in revoked:
             participant._log_on_parent(self.env._(
                 "Access revoked: %(partner)s (%(role)s).",
@@ -60,6 +70,12 @@ class ClaimsParticipant(models.Model):
             participant._log_on_parent(self.env._(
                 "Access restored: %(partner)s (%(role)s).",
                 partner=participant.partner_id.display_name, role=participant.role_id.name))
+        return result
+
+    def unlink(self):
+        pairs = self._get_claim_partner_pairs()
+        result = super().unlink()
+        self.browse()._sync_claim_followers(pairs)
         return result
 
     # ------------------------------------------------------------------ actions
@@ -78,25 +94,6 @@ class ClaimsParticipant(models.Model):
         parent = self.claim_id or self.incident_id
         parent.sudo().message_post(body=body, subtype_xmlid="mail.mt_note", author_id=(
             self.env.user.partner_id.id))
-    @api.model_create_multi
-    def create(self, vals_list):
-        participants = super().create(vals_list)
-        participants._sync_claim_followers()
-        return participants
-
-    def write(self, vals):
-        synced = {"claim_id", "partner_id", "role_id", "active"} & set(vals)
-        before = self._get_claim_partner_pairs() if synced else set()
-        result = super().write(vals)
-        if synced:
-            self._sync_claim_followers(before)
-        return result
-
-    def unlink(self):
-        pairs = self._get_claim_partner_pairs()
-        result = super().unlink()
-        self.browse()._sync_claim_followers(pairs)
-        return result
 
     # ------------------------------------------------------------------ followers
 

@@ -244,14 +244,6 @@ class ClaimsPayment(models.Model):
 
     def _transition(self, state, **values):
         self.with_context(claims_payment_transition=True).write(dict(values, state=state))
-
-    # ------------------------------------------------------------------ change feed
-
-    def _get_change_kind(self, operation, changed):
-        return "payment_state_changed" if "state" in changed else False
-
-    def _get_change_data(self, operation, changed):
-        return {"payment": self.name, "state": self.state, "amount": self.amount}
         if state == "paid":
             self._notify_claim_paid()
 
@@ -269,3 +261,11 @@ class ClaimsPayment(models.Model):
                 message_type="notification",
                 subtype_xmlid="claims_base.mt_claim_payment_paid",
             )
+
+    # ------------------------------------------------------------------ change feed
+
+    def _get_change_kind(self, operation, changed):
+        return "payment_state_changed" if "state" in changed else False
+
+    def _get_change_data(self, operation, changed):
+        return {"payment": self.name, "state": self.state, "amount": self.amount}
