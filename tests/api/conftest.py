@@ -101,8 +101,8 @@ def _make_company(env, tag, name):
         "incident_type": "vehicle_collision", "party": "own_motor_insurer",
         "claim_type_id": claim_type.id,
     })
-    coverage_type = env["claims.coverage.type"].search([], limit=1) or env["claims.coverage.type"].create(
-        {"name": "Own damage", "code": f"OD{tag}"})
+    coverage_type = env["claims.coverage.type"].create(
+        {"name": "Own damage", "code": f"OD-{name}-{tag}", "company_id": company.id})
     claim = env["claims.claim"].create({
         "company_id": company.id, "policy_id": policy.id, "insurer_id": policy.insurer_id.id,
         "claim_type_id": claim_type.id, "date_loss": "2026-03-02",
