@@ -45,8 +45,9 @@ def test_connectors_depend_on_claims_base_only(addon):
 @pytest.mark.parametrize("addon", ADDON_DIRS, ids=lambda p: p.name)
 def test_manifest_files_exist_and_xml_parses(addon):
     data = manifest(addon)
-    for path in data.get("data", []) + data.get("demo", []) + data.get("assets", {}).get(
-            "web.assets_backend", []):
+    assets = [path.removeprefix(f"{addon.name}/")
+              for path in data.get("assets", {}).get("web.assets_backend", [])]
+    for path in data.get("data", []) + data.get("demo", []) + assets:
         file = addon / path
         assert file.is_file(), f"{addon.name}: {path} is listed but missing"
         if file.suffix == ".xml":
