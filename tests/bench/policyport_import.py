@@ -1,0 +1,146 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Import of PolicyPort claims: ``tests/bench/run policyport_import``.
+
+A simulator serves 1,100 claims (5 coverages, 3 parties, 3 documents each). A batch of 100,
+then one of 1,000, go through the whole import as production runs it: the poll job lists
+them, one queue_job job per claim is stored, then each job is loaded and performed in-process
+(the job runner's work without its HTTP hop). For comparison, the same 1,000 claims with
+their policies, coverage lines, partners, participants, documents and attachments are created
+in one bare batch (tracking and chatter as our models have them, no exchange, no job, no
+HTTP, no XML). Prints the figures and ends with one ``RESULT`` line.
+"""
+
+import sys
+import time
+from pathlib import Path
+
+from odoo import Command
+
+REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from tests.simulators.policyport import PolicyPortSimulator, make_claim  # noqa: E402
+from tests.simulators.policyport.data import make_pdf, render_claim  # noqa: E402
+
+
+def _measure(env, func):
+    env.flush_all()
+    queries = env.cr.sql_log_count
+    started = time.perf_counter()
+    func()
+    env.flush_all()
+    return time.perf_counter() - started, env.cr.sql_log_count - queries
+
+
+def _import_batch(env, backend, sim, numbers):
+    from odoo.addons.queue_job.job import Job  # noqa: PLC0415
+
+    sim.claims.clear()
+    for n in numbers:
+        sim.add_claim(make_claim(n))
+
+    def work():
+        backend._job_poll()
+        jobs = env["queue.job"].search(
+            [("method_name", "=", "_job_process"), ("state", "=", "pending")])
+        for uuid in jobs.mapped("uuid"):
+            job = Job.load(env, uuid)
+            job.set_started()
+            job.perform()
+            job.set_done()
+            job.store()
+
+    seconds, queries = _measure(env, work)
+    done = env["claims.claim"].search_count([("tiva_claim_id", "!=", False)])
+    return seconds, queries, done
+
+
+def _bare_create(env, numbers):
+    """The same records in batches, straight through the ORM."""
+    from odoo.addons.claims_policyport import client, mapping  # noqa: PLC0415
+
+    datas = [mapping.parse_claim(client.parse_xml(render_claim(make_claim(n)), "Claim"))
+             for n in numbers]
+    importer = env["claims.policyport.importer"]
+    company = env.company
+    lookups = importer._lookups(company)
+    pdf = make_pdf("document")
+
+    def work():
+        partner_values = []
+        for data in datas:
+            partner_values.append(importer._partner_values(lookups, data["insured"]))
+            partner_values.append(importer._partner_values(lookups, data["agent"]))
+            partner_values.append(importer._partner_values(lookups, data["mortgagee"]))
+            for party in data["parties"][1:]:
+                partner_values.append(importer._partner_values(lookups, party["partner"]))
+        partners = env["res.partner"].create(partner_values)
+        per_claim = len(partners) // len(datas)
+        policies = env["claims.policy"].create([{
+            **{k: v for k, v in data["policy"].items()},
+            "name": f"BARE-{data['policy']['name']}", "company_id": company.id,
+            "line_of_business": "homeowners",
+            "policyholder_id": partners[i * per_claim].id,
+            "coverage_ids": [Command.create({
+                "coverage_type_id": importer._coverage_type_id(lookups, c),
+                "amount_limit": c["amount"], "deductible_amount": c["deductible"]})
+                for c in data["coverages"]],
+        } for i, data in enumerate(datas)])
+        roles = ["insured", "agent", "mortgagee", "other", "vendor"]
+        claims = env["claims.claim"].create([{
+            **data["claim"],
+            "tiva_claim_id": f"BARE-{data['tiva_claim_id']}",
+            "company_id": company.id,
+            "policy_id": policies[i].id,
+            "claimant_id": partners[i * per_claim].id,
+            "coverage_ids": [Command.create({
+                "sequence": index, "coverage_type_id": importer._coverage_type_id(lookups, c),
+                "amount_limit": c["limit"], "deductible_amount": c["deductible"]})
+                for index, c in enumerate(data["coverages"])],
+            "participant_ids": [Command.create({
+                "partner_id": partners[i * per_claim + j].id,
+                "role_id": lookups["roles"][roles[j]]}) for j in range(per_claim)],
+        } for i, data in enumerate(datas)])
+        files = [(claim, name, content)
+                 for claim, data in zip(claims, datas, strict=True)
+                 for name, content in ((d["name"], pdf) for d in data["documents"])]
+        files += [(claim, *mapping.text_document(data, b"<Claim/>"))
+                  for claim, data in zip(claims, datas, strict=True)]
+        attachments = env["ir.attachment"].create([
+            {"name": name, "raw": content, "res_model": "claims.document", "res_id": 0}
+            for _claim, name, content in files])
+        env["claims.document"].create([{
+            "name": name, "claim_id": claim.id, "attachment_id": attachment.id,
+            "category_id": lookups["categories"]["other"],
+        } for (claim, name, _content), attachment in zip(files, attachments, strict=True)])
+
+    return _measure(env, work)
+
+
+def run(env):
+    admin = env.ref("base.user_admin")
+    sim = PolicyPortSimulator().start()
+    try:
+        backend = env["claims.policyport.backend"].create({
+            "name": "Benchmark desk", "endpoint": sim.url, "login": "desk", "secret": "s3cret",
+            "user_id": admin.id, "company_id": env.company.id,
+            "date_last_success": "2026-11-20 08:00:00",
+        }).with_user(admin)
+        seconds_100, queries_100, done = _import_batch(env, backend, sim, range(1, 101))
+        print(f"batch of 100: {seconds_100:.1f} s, {queries_100} queries, {done} claims")
+        backend.sudo().date_last_success = "2026-11-20 08:00:00"
+        seconds, queries, done = _import_batch(env, backend, sim, range(101, 1101))
+        print(f"batch of 1000: {seconds:.1f} s, {queries} queries, {done} claims in all")
+        bare_seconds, bare_queries = _bare_create(env, range(2001, 3001))
+        print(f"bare batch create of 1000: {bare_seconds:.1f} s, {bare_queries} queries")
+    finally:
+        sim.stop()
+    imported = done - 100
+    print(f"imported {imported} of 1000; HTTP requests served: {len(sim.requests)}")
+    print(
+        f"RESULT claims_per_s={1000 / seconds:.1f} queries_per_claim={queries / 1000:.1f} "
+        f"queries_per_claim_100={queries_100 / 100:.1f} "
+        f"ratio_to_bare_create={seconds / bare_seconds:.2f}"
+    )

@@ -1,0 +1,123 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""PolicyPort in Chromium: the backend form, the exchange log, a failed exchange retried.
+
+Odoo runs here with queue_job loaded server-wide, so the job runner performs the jobs the
+buttons enqueue, against the PolicyPort simulator on loopback.
+"""
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.conftest import OdooServer
+from tests.simulators.policyport import PolicyPortSimulator, make_claim
+
+SHOTS = Path(os.environ.get("CLAIMS_SHOTS_DIR") or tempfile.gettempdir()) / "policyport"
+
+
+@pytest.fixture(scope="module")
+def sim():
+    with PolicyPortSimulator() as simulator:
+        simulator.add_claim(make_claim(1))
+        simulator.add_claim(make_claim(2))
+        yield simulator
+
+
+@pytest.fixture(scope="module")
+def job_server(odoo_database):
+    server = OdooServer(odoo_database, "--load=base,web,queue_job").wait()
+    yield server
+    server.stop()
+
+
+def rpc(session, url, model, method, *args, **kwargs):
+    answer = session.post(f"{url}/web/dataset/call_kw", json={
+        "jsonrpc": "2.0", "method": "call",
+        "params": {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+    }, timeout=30).json()
+    assert "error" not in answer, answer.get("error")
+    return answer["result"]
+
+
+def login(page, url):
+    page.goto(f"{url}/web/login")
+    page.fill("input[name=login]", "admin")
+    page.fill("input[name=password]", "admin")
+    page.click("button[type=submit]")
+    page.wait_for_selector(".o_navbar")
+
+
+def wait_for(predicate, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(1)
+    return False
+
+
+def test_backend_form_exchange_log_and_retry_from_the_ui(job_server, sim, desktop):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    url = job_server.url
+    session = requests.Session()
+    session.post(f"{url}/web/session/authenticate", json={"jsonrpc": "2.0", "params": {
+        "db": job_server.database, "login": "admin", "password": "admin"}}, timeout=30)
+    if not rpc(session, url, "ir.model", "search_count",
+               [("model", "=", "claims.policyport.backend")]):
+        pytest.skip("claims_policyport is not installed in this database")
+    backend_id = rpc(session, url, "claims.policyport.backend", "create", {
+        "name": "Gulf State desk", "endpoint": sim.url, "login": "desk", "secret": "s3cret",
+        "notification_email": "desk-ops@example.com", "date_last_success": "2026-11-20 08:00:00",
+        "import_journals": True,
+    })
+    # claim 1 fails the first time (PolicyPort down for longer than the retries)
+    sim.add_fault("status", status=400, path="TV-100001$", body=(
+        "<Error><Code>VALIDATION</Code><Message>Claim is locked by another user"
+        "</Message></Error>"))
+    page = desktop
+    page.set_default_timeout(120_000)  # the first load builds the asset bundles
+    login(page, url)
+    page.goto(f"{url}/odoo/action-claims_policyport.claims_policyport_backend_action/"
+              f"{backend_id}")
+    page.wait_for_selector(".o_form_view")
+    page.get_by_role("button", name="Import now").click()
+
+    def exchanges():
+        return rpc(session, url, "claims.exchange", "search_read",
+                   [("backend_id", "=", backend_id), ("kind", "=", "claim")],
+                   ["external_id", "state", "error_text"])
+
+    assert wait_for(lambda: {e["state"] for e in exchanges()} == {"done", "error"}), exchanges()
+    page.reload()
+    page.wait_for_selector(".o_form_view")
+    page.screenshot(path=str(SHOTS / "1-backend-form.png"), full_page=True)
+
+    page.goto(f"{url}/odoo/action-claims_base.claims_exchange_action")
+    page.wait_for_selector(".o_list_view .o_data_row")
+    page.screenshot(path=str(SHOTS / "2-exchange-log.png"), full_page=True)
+    assert page.locator(".o_data_row").filter(has_text="TV-100001").filter(
+        has_text="Failed").count() == 1
+
+    page.locator(".o_data_row").filter(has_text="TV-100001").locator(
+        "td.o_data_cell").first.click()
+    page.wait_for_selector(".o_form_view")
+    assert "Claim is locked by another user" in page.inner_text(".o_form_view")
+    page.screenshot(path=str(SHOTS / "3-failed-exchange.png"), full_page=True)
+    page.get_by_role("button", name="Retry").click()
+    failed_id = next(e["id"] for e in exchanges() if e["external_id"] == "TV-100001")
+    assert wait_for(lambda: next(e for e in exchanges() if e["id"] == failed_id)["state"]
+                    == "done")
+    page.reload()
+    page.wait_for_selector(".o_form_view")
+    page.screenshot(path=str(SHOTS / "4-retried-exchange.png"), full_page=True)
+    assert "Done" in page.inner_text(".o_statusbar_status .o_arrow_button_current")
+    page.get_by_role("button", name="Record").click()
+    page.wait_for_selector(".o_form_view .o_notebook")
+    page.screenshot(path=str(SHOTS / "5-imported-claim.png"), full_page=True)
+    assert "Tiva claim id TV-100001" in page.inner_text(".o_form_view")
+    assert job_server.errors() == []
