@@ -92,10 +92,9 @@ class ClaimsPackage(models.Model):
 
     @api.depends("access_token", "delivery")
     def _compute_download_url(self):
-        base_url = self.get_base_url()
         for package in self:
-            package.download_url = (
-                package.delivery == "link" and f"{base_url}/claims/package/{package.access_token}"
+            package.download_url = package.delivery == "link" and (
+                f"{package.get_base_url()}/claims/package/{package.access_token}"
             )
 
     # ------------------------------------------------------------------ configuration

@@ -48,6 +48,8 @@ class TestClaimsPackageSend(ClaimsPackageCommon, HttpCase):
         packages = self._send_package(self.lawyer | self.expert, self.doc_photo)
         self.assertEqual(len(packages), 2)
         self.assertEqual(len(set(packages.mapped("reply_token"))), 2)
+        self.assertEqual(len(set(packages.mapped("reply_address"))), 2)
+        self.assertEqual(packages.mapped("download_url"), [False, False])
         for package in packages:
             mail = self._sent_mail_to(package.email)
             self.assertEqual(mail["reply_to"], package.reply_address)
