@@ -3,7 +3,8 @@
 # start, then serves Odoo; with arguments (e.g. tests/run) it runs those instead.
 set -euo pipefail
 cd /mnt/claims
-python3 - <<'PY' > /tmp/odoo-constraints.txt
+constraints=$(mktemp)
+python3 - <<'PY' > "$constraints"
 import importlib.metadata as md, re
 for req in md.requires("odoo") or []:
     name = re.split(r"[ ;<>=!~\[]", req, maxsplit=1)[0]
@@ -12,7 +13,7 @@ for req in md.requires("odoo") or []:
     except md.PackageNotFoundError:
         pass
 PY
-PIP_CONSTRAINT=/tmp/odoo-constraints.txt pip install --quiet --break-system-packages \
+PIP_CONSTRAINT="$constraints" pip install --quiet --break-system-packages \
     -r requirements.txt
 apt-get install -y -qq chromium >/dev/null 2>&1 || true  # browser tests; optional for serving
 
