@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_amount
 
 from .claims_claim_coverage import RECOVERY_TYPES
 
@@ -232,7 +233,8 @@ class ClaimsPayment(models.Model):
             raise AccessError(self.env._(
                 "Payment of %(amount)s is above the outstanding reserve of %(outstanding)s on "
                 "%(coverage)s: only a claims manager may request or approve it.",
-                amount=self.amount, outstanding=outstanding,
+                amount=format_amount(self.env, self.amount, self.currency_id),
+                outstanding=format_amount(self.env, outstanding, self.currency_id),
                 coverage=self.coverage_id.display_name))
 
     def _transition(self, state, **values):
