@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 FILE_STATUSES = [
     ("open_unassigned", "Open – not assigned"),
@@ -373,7 +374,8 @@ class ClaimsClaim(models.Model):
         if self.currency_id.compare_amounts(self.amount_outstanding, 0) != 0:
             problems.append(self.env._(
                 "Claim %(claim)s still has an outstanding reserve of %(amount)s.",
-                claim=self.name, amount=self.amount_outstanding))
+                claim=self.name,
+                amount=format_amount(self.env, self.amount_outstanding, self.currency_id)))
         pending = self.payment_ids.filtered(lambda p: p.state in ("requested", "approved", "sent"))
         if pending:
             problems.append(self.env._(

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools.misc import formatLang
+from odoo.tools import format_amount
 
 from .claims_claim_coverage import RECOVERY_TYPES
 
@@ -239,7 +239,8 @@ class ClaimsPayment(models.Model):
             raise AccessError(self.env._(
                 "Payment of %(amount)s is above the outstanding reserve of %(outstanding)s on "
                 "%(coverage)s: only a claims manager may request or approve it.",
-                amount=self.amount, outstanding=outstanding,
+                amount=format_amount(self.env, self.amount, self.currency_id),
+                outstanding=format_amount(self.env, outstanding, self.currency_id),
                 coverage=self.coverage_id.display_name))
 
     def _transition(self, state, **values):
@@ -253,7 +254,7 @@ class ClaimsPayment(models.Model):
             payment.claim_id.sudo().message_post(
                 body=self.env._(
                     "Payment of %(amount)s to %(payee)s paid (%(coverage)s).",
-                    amount=formatLang(self.env, payment.amount, currency_obj=payment.currency_id),
+                    amount=format_amount(self.env, payment.amount, payment.currency_id),
                     payee=payment.partner_id.name,
                     coverage=payment.coverage_id.display_name,
                 ),
