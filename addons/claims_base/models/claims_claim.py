@@ -18,6 +18,8 @@ DEADLINE_TRIGGERS = {
 }
 MARK_OFF_REASONS = [("duplicate", "Duplicate"), ("erroneous", "Erroneous")]
 OPEN_STATUSES = ("open_unassigned", "open", "reopened")
+# Fields only the claims desk reads (not portal participants).
+DESK = "claims_base.group_claims_user"
 # Fields whose changes go to the change feed (claims.change) and its webhooks.
 CHANGE_WATCHED_FIELDS = (
     "stage_id", "file_status", "user_id", "insurer_claim_number", "policy_id", "insurer_id",
@@ -128,17 +130,28 @@ class ClaimsClaim(models.Model):
     payment_ids = fields.One2many("claims.payment", "claim_id", string="Payments")
     participant_ids = fields.One2many("claims.participant", "claim_id", string="Participants")
     document_ids = fields.One2many("claims.document", "claim_id", string="Documents")
-    # Money, summed from the coverage lines
-    amount_reserve = fields.Monetary(string="Total reserve", compute="_compute_amounts", store=True)
-    amount_paid = fields.Monetary(string="Paid", compute="_compute_amounts", store=True)
-    amount_pending = fields.Monetary(string="Pending", compute="_compute_amounts", store=True)
-    amount_outstanding = fields.Monetary(
-        string="Outstanding", compute="_compute_amounts", store=True
+    # Money, summed from the coverage lines; for the desk only: a participant reading the
+    # claim through the portal (or its RPC) never sees reserves or payments.
+    amount_reserve = fields.Monetary(
+        string="Total reserve", compute="_compute_amounts", store=True, groups=DESK
     )
-    amount_recovered = fields.Monetary(string="Recoveries", compute="_compute_amounts", store=True)
-    amount_incurred = fields.Monetary(string="Incurred", compute="_compute_amounts", store=True)
+    amount_paid = fields.Monetary(
+        string="Paid", compute="_compute_amounts", store=True, groups=DESK
+    )
+    amount_pending = fields.Monetary(
+        string="Pending", compute="_compute_amounts", store=True, groups=DESK
+    )
+    amount_outstanding = fields.Monetary(
+        string="Outstanding", compute="_compute_amounts", store=True, groups=DESK
+    )
+    amount_recovered = fields.Monetary(
+        string="Recoveries", compute="_compute_amounts", store=True, groups=DESK
+    )
+    amount_incurred = fields.Monetary(
+        string="Incurred", compute="_compute_amounts", store=True, groups=DESK
+    )
     amount_net_incurred = fields.Monetary(
-        string="Net incurred", compute="_compute_amounts", store=True
+        string="Net incurred", compute="_compute_amounts", store=True, groups=DESK
     )
     # Counters
     payment_count = fields.Integer(compute="_compute_counts")

@@ -313,6 +313,27 @@ class TestClaimPortalAccess(ClaimsPortalCommon):
         self.assertEqual(len(self.claim.document_ids.filtered(
             lambda d: d.category_id == estimates)), 1)
 
+    def test_portal_participant_reads_the_claim_but_not_its_money_over_rpc(self):
+        self._login(self.user_owner)
+        records = self._jsonrpc("/web/dataset/call_kw", {
+            "model": "claims.claim", "method": "read",
+            "args": [self.claim.ids], "kwargs": {"fields": ["name", "stage_id"]}})
+        self.assertEqual(records[0]["name"], self.claim.name)
+        described = self._jsonrpc("/web/dataset/call_kw", {
+            "model": "claims.claim", "method": "fields_get", "args": [],
+            "kwargs": {"attributes": ["type"]}})
+        self.assertIn("stage_id", described)
+        self.assertFalse([name for name in described if name.startswith("amount_")])
+        for field in ("amount_reserve", "amount_paid", "amount_incurred"):
+            with self.assertRaises(JsonRpcException, msg=field):
+                self._jsonrpc("/web/dataset/call_kw", {
+                    "model": "claims.claim", "method": "read",
+                    "args": [self.claim.ids], "kwargs": {"fields": [field]}})
+            with self.assertRaises(JsonRpcException, msg=field):
+                self._jsonrpc("/web/dataset/call_kw", {
+                    "model": "claims.claim", "method": "search",
+                    "args": [[(field, ">", 0)]], "kwargs": {}})
+
     def test_portal_user_cannot_share_revoke_or_write_over_rpc(self):
         participant = self.claim.participant_ids.filtered(
             lambda p: p.partner_id == self.user_repairer.partner_id)
