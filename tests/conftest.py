@@ -145,3 +145,24 @@ def desktop(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def sign_in(request):
+    """``sign_in(page, login="admin", password="admin", url=None, redirect=None,
+    ready=".o_navbar")``: log in through Odoo's login page (of ``odoo_server`` unless
+    ``url`` names another server) and wait until ``ready`` shows."""
+
+    def sign_in(page, login="admin", password="admin", url=None, redirect=None,
+                ready=".o_navbar"):
+        url = url or request.getfixturevalue("odoo_server").url
+        query = f"?redirect={redirect}" if redirect else ""
+        page.goto(f"{url}/web/login{query}")
+        page.fill("input[name=login]", login)
+        page.fill("input[name=password]", password)
+        page.click("button[type=submit]")
+        # the first page after an install compiles the asset bundles: slow on a busy machine
+        page.wait_for_selector(ready, timeout=180000)
+        return page
+
+    return sign_in

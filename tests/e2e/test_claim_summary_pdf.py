@@ -5,27 +5,13 @@
 import io
 
 import pytest
-import requests
+
+from tests.odoo_rpc import OdooRpc
 
 
-def _login(server, login="admin", password="admin"):
-    session = requests.Session()
-    page = session.get(f"{server.url}/web/login", timeout=30)
-    token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
-    answer = session.post(f"{server.url}/web/login", timeout=30, data={
-        "login": login, "password": password, "csrf_token": token})
-    assert answer.ok
-    return session
-
-
-def _demo_claim_id(session, server):
-    answer = session.post(f"{server.url}/web/dataset/call_kw", timeout=30, json={
-        "jsonrpc": "2.0", "method": "call", "params": {
-            "model": "claims.claim", "method": "search_read",
-            "args": [[["insurer_claim_number", "=", "NS-26-0045781"]], ["name"]],
-            "kwargs": {},
-        }}).json()
-    records = answer.get("result") or []
+def _demo_claim(rpc):
+    records = rpc("claims.claim", "search_read",
+                  [("insurer_claim_number", "=", "NS-26-0045781")], ["name"])
     if not records:
         pytest.skip("the demo claim is not in this database")
     return records[0]["id"], records[0]["name"]
@@ -34,8 +20,9 @@ def _demo_claim_id(session, server):
 def test_claim_summary_pdf_renders(odoo_server):
     from pypdf import PdfReader  # noqa: PLC0415
 
-    session = _login(odoo_server)
-    claim_id, name = _demo_claim_id(session, odoo_server)
+    rpc = OdooRpc(odoo_server.url, odoo_server.database)
+    session = rpc.session
+    claim_id, name = _demo_claim(rpc)
     answer = session.get(
         f"{odoo_server.url}/report/pdf/claims_base.claims_claim_report_summary/{claim_id}",
         timeout=180)

@@ -10,7 +10,6 @@ Screenshots, the zip and the PDF go to $CLAIMS_SHOTS_DIR when set (else a pytest
 import base64
 import io
 import os
-import xmlrpc.client
 import zipfile
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.odoo_rpc import OdooRpc
 from tests.tooling.smtp_sink import SmtpSink
 
 LAWYER_EMAIL = "lara.lawyer@lawfirm.example"
@@ -30,18 +30,6 @@ REPLY_PDF = (
     b"/Count 1>>endobj 3 0 obj<</Type/Page/MediaBox[0 0 200 200]/Parent 2 0 R>>endobj\n"
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
-
-
-class Rpc:
-    def __init__(self, url, database):
-        self.database = database
-        self.uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(
-            database, "admin", "admin", {})
-        self.models = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object", allow_none=True)
-
-    def __call__(self, model, method, *args, **kwargs):
-        return self.models.execute_kw(
-            self.database, self.uid, "admin", model, method, list(args), kwargs)
 
 
 @pytest.fixture
@@ -105,15 +93,12 @@ def _set_up_claim(rpc, url, smtp_port):
     return claim_id, rpc("claims.claim", "read", [claim_id], ["name"])[0]["name"]
 
 
-def test_handler_sends_package_and_lawyer_reply_comes_back(odoo_server, desktop, smtp_sink, shots):
-    rpc = Rpc(odoo_server.url, odoo_server.database)
+def test_handler_sends_package_and_lawyer_reply_comes_back(
+    odoo_server, desktop, sign_in, smtp_sink, shots
+):
+    rpc = OdooRpc(odoo_server.url, odoo_server.database)
     claim_id, claim_name = _set_up_claim(rpc, odoo_server.url, smtp_sink.port)
-    page = desktop
-    page.goto(f"{odoo_server.url}/web/login")
-    page.fill("input[name=login]", "admin")
-    page.fill("input[name=password]", "admin")
-    page.click("button[type=submit]")
-    page.wait_for_selector(".o_navbar")
+    page = sign_in(desktop)
 
     # STEP 1: the claim, then the wizard with the lawyer and the published documents
     page.goto(f"{odoo_server.url}/odoo/action-claims_base.claims_claim_action/{claim_id}")
@@ -163,7 +148,7 @@ def test_handler_sends_package_and_lawyer_reply_comes_back(odoo_server, desktop,
     reply.set_content("Dear desk,\n\nOur client contests the liability split. Letter attached.\n")
     reply.add_attachment(REPLY_PDF, maintype="application", subtype="pdf",
                          filename="letter-of-position.pdf")
-    rpc("mail.thread", "message_process", False, xmlrpc.client.Binary(reply.as_bytes()))
+    rpc("mail.thread", "message_process", False, reply.as_string())
     documents = rpc("claims.document", "search_read", [("claim_id", "=", claim_id)],
                     ["name", "category_id"])
     letter = [d for d in documents if d["name"] == "letter-of-position.pdf"]

@@ -13,36 +13,10 @@ import time
 import uuid
 
 import pytest
-import requests
+
+from tests.odoo_rpc import OdooRpc
 
 HANDLER_PASSWORD = "handler-e2e-password"
-
-
-class Rpc:
-    """The web client's own JSON-RPC (/web/dataset/call_kw) in a logged-in HTTP session."""
-
-    def __init__(self, url, database, login, password):
-        self.url = url
-        self.session = requests.Session()
-        self.uid = self._post("/web/session/authenticate", {
-            "db": database, "login": login, "password": password})["uid"]
-
-    def _post(self, path, params):
-        response = self.session.post(
-            f"{self.url}{path}", json={"jsonrpc": "2.0", "method": "call", "params": params},
-            timeout=60)
-        response.raise_for_status()
-        payload = response.json()
-        if payload.get("error"):
-            raise RuntimeError(payload["error"]["data"]["message"])
-        return payload["result"]
-
-    def __call__(self, model, method, *args, **kwargs):
-        return self._post(f"/web/dataset/call_kw/{model}/{method}", {
-            "model": model, "method": method, "args": list(args), "kwargs": kwargs})
-
-    def ref(self, xmlid):
-        return self("ir.model.data", "check_object_reference", *xmlid.split("."))[1]
 
 
 def _png(color, text):
@@ -77,7 +51,7 @@ def _pdf(title, lines):
 
 @pytest.fixture(scope="module")
 def claim_data(odoo_server):
-    admin = Rpc(odoo_server.url, odoo_server.database, "admin", "admin")
+    admin = OdooRpc(odoo_server.url, odoo_server.database, "admin", "admin")
     company_id = admin("res.users", "read", [admin.uid], ["company_id"])[0]["company_id"][0]
     login = f"handler-{uuid.uuid4().hex[:8]}"
     handler_id = admin("res.users", "create", {
@@ -90,7 +64,7 @@ def claim_data(odoo_server):
     })
     claim_id = admin("claims.claim", "create", {
         "company_id": company_id, "insurer_claim_number": "INS-OLD-17"})
-    handler = Rpc(odoo_server.url, odoo_server.database, login, HANDLER_PASSWORD)
+    handler = OdooRpc(odoo_server.url, odoo_server.database, login, HANDLER_PASSWORD)
     handler("claims.claim", "write", [claim_id], {"insurer_claim_number": "INS-NEW-42"})
     photos = admin.ref("claims_base.claims_document_category_photo")
     police = admin.ref("claims_base.claims_document_category_police_report")
@@ -124,13 +98,8 @@ def _screenshot(page, name):
         page.screenshot(path=os.path.join(path, name), full_page=False)
 
 
-def _open_claim_as_handler(page, url, claim_data):
-    page.goto(f"{url}/web/login")
-    page.fill("input[name=login]", claim_data["login"])
-    page.fill("input[name=password]", HANDLER_PASSWORD)
-    page.click("button[type=submit]")
-    # the first page after an install compiles the asset bundles: slow on a busy machine
-    page.wait_for_selector(".o_navbar", timeout=180000)
+def _open_claim_as_handler(page, url, claim_data, sign_in):
+    sign_in(page, claim_data["login"], HANDLER_PASSWORD)
     page.goto(f"{url}/odoo/action-claims_base.claims_claim_action/{claim_data['claim_id']}")
 
 
@@ -148,9 +117,9 @@ def _column(page, name):
 
 
 def test_hovering_a_field_shows_who_changed_it_and_the_previous_value(
-        odoo_server, desktop, claim_data):
+        odoo_server, desktop, claim_data, sign_in):
     page = desktop
-    _open_claim_as_handler(page, odoo_server.url, claim_data)
+    _open_claim_as_handler(page, odoo_server.url, claim_data, sign_in)
     label = page.locator("label.o_form_label", has_text="Insurer Claim Number")
     label.wait_for()
 
@@ -173,9 +142,10 @@ def test_hovering_a_field_shows_who_changed_it_and_the_previous_value(
     assert odoo_server.errors() == []
 
 
-def test_dragging_a_document_card_to_another_column_refiles_it(odoo_server, desktop, claim_data):
+def test_dragging_a_document_card_to_another_column_refiles_it(
+        odoo_server, desktop, claim_data, sign_in):
     page = desktop
-    _open_claim_as_handler(page, odoo_server.url, claim_data)
+    _open_claim_as_handler(page, odoo_server.url, claim_data, sign_in)
     page.locator(".oe_stat_button", has_text="Documents").click()
     page.wait_for_selector(".o_claims_document_kanban .o_kanban_record")
     page.wait_for_function(
@@ -210,9 +180,9 @@ def test_dragging_a_document_card_to_another_column_refiles_it(odoo_server, desk
 
 
 def test_dropping_files_on_a_column_uploads_them_into_that_category(
-        odoo_server, desktop, claim_data):
+        odoo_server, desktop, claim_data, sign_in):
     page = desktop
-    _open_claim_as_handler(page, odoo_server.url, claim_data)
+    _open_claim_as_handler(page, odoo_server.url, claim_data, sign_in)
     page.locator(".oe_stat_button", has_text="Documents").click()
     column = _column(page, "Correspondence")
     column.wait_for()

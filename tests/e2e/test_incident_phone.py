@@ -14,38 +14,17 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import requests
 from PIL import Image, ImageDraw
+
+from tests.odoo_rpc import OdooRpc
 
 SHOTS = Path(os.environ.get("CLAIMS_SHOTS_DIR") or Path(tempfile.gettempdir()) / "claims-shots")
 UTRECHT = {"latitude": 52.0907, "longitude": 5.1214}
 
 
-class Admin:
-    """JSON-RPC as the demo admin, to read what the pages created."""
-
-    def __init__(self, url, database):
-        self.url = url
-        self.session = requests.Session()
-        self._call("/web/session/authenticate",
-                   {"db": database, "login": "admin", "password": "admin"})
-
-    def _call(self, route, params):
-        response = self.session.post(f"{self.url}{route}", json={
-            "jsonrpc": "2.0", "method": "call", "id": 1, "params": params}, timeout=60)
-        response.raise_for_status()
-        body = response.json()
-        assert "error" not in body, body.get("error")
-        return body["result"]
-
-    def call(self, model, method, *args, **kwargs):
-        return self._call("/web/dataset/call_kw", {
-            "model": model, "method": method, "args": list(args), "kwargs": kwargs})
-
-
 @pytest.fixture(scope="module")
 def admin(odoo_server, odoo_database):
-    return Admin(odoo_server.url, odoo_database)
+    return OdooRpc(odoo_server.url, odoo_database)
 
 
 @pytest.fixture
@@ -116,7 +95,7 @@ def send_twice(page):
 
 
 def check_incident(admin, submission_uuid, reporter_name):
-    incidents = admin.call(
+    incidents = admin(
         "claims.incident", "search_read", [("submission_uuid", "=", submission_uuid)],
         fields=["name", "latitude", "longitude", "document_ids", "reporter_id", "map_url",
                 "vehicle_id", "party_ids"],
@@ -129,21 +108,23 @@ def check_incident(admin, submission_uuid, reporter_name):
     assert "openstreetmap.org" in incident["map_url"]
     assert incident["reporter_id"][1] == reporter_name
     assert incident["vehicle_id"] and incident["party_ids"]
-    documents = admin.call("claims.document", "read", incident["document_ids"],
+    documents = admin("claims.document", "read", incident["document_ids"],
                            fields=["category_id", "mimetype", "file_size"])
     assert {d["category_id"][1] for d in documents} == {"Photos"}
     assert {d["mimetype"] for d in documents} == {"image/jpeg"}
     # resized in the browser: 3000x2000 becomes at most 1600 px wide
-    attachment = admin.call("claims.document", "read", incident["document_ids"][:1],
+    attachment = admin("claims.document", "read", incident["document_ids"][:1],
                             fields=["datas"])[0]
     width, height = Image.open(io.BytesIO(base64.b64decode(attachment["datas"]))).size
     assert max(width, height) == 1600
     return incident
 
 
-def test_incident_link_on_a_phone(odoo_server, admin, roadside_phone, photos, desktop):
+def test_incident_link_on_a_phone(
+    odoo_server, admin, roadside_phone, photos, desktop, sign_in
+):
     page = roadside_phone
-    link = admin.call("claims.incident.link", "search_read", [("active", "=", True)],
+    link = admin("claims.incident.link", "search_read", [("active", "=", True)],
                       fields=["token", "company_id"], limit=1)[0]
     page.goto(f"{odoo_server.url}/claims/report/{link['token']}")
     shot(page, "link_1_form_empty")
@@ -161,11 +142,7 @@ def test_incident_link_on_a_phone(odoo_server, admin, roadside_phone, photos, de
     assert page.inner_text("#photo_count") == "2"
     incident = check_incident(admin, submission_uuid, "Piet Bakker")
 
-    desktop.goto(f"{odoo_server.url}/web/login")
-    desktop.fill("input[name=login]", "admin")
-    desktop.fill("input[name=password]", "admin")
-    desktop.click("button[type=submit]")
-    desktop.wait_for_selector(".o_navbar", timeout=180000)
+    sign_in(desktop)
     desktop.goto(
         f"{odoo_server.url}/odoo/action-claims_base.claims_incident_action/{incident['id']}")
     desktop.wait_for_selector(".o_form_view .o_field_widget[name=latitude]")
@@ -175,13 +152,11 @@ def test_incident_link_on_a_phone(odoo_server, admin, roadside_phone, photos, de
     assert odoo_server.errors() == []
 
 
-def test_portal_driver_on_a_phone(odoo_server, admin, roadside_phone, photos):
-    page = roadside_phone
-    page.goto(f"{odoo_server.url}/web/login?redirect=/my/incident/new")
-    page.fill("input[name=login]", "driver")
-    page.fill("input[name=password]", "driver")
-    page.click("button[type=submit]")
-    page.wait_for_selector("#incident_form")
+def test_portal_driver_on_a_phone(odoo_server, admin, roadside_phone, photos, sign_in):
+    page = sign_in(
+        roadside_phone, "driver", "driver", redirect="/my/incident/new",
+        ready="#incident_form",
+    )
     assert page.locator("#reporter_name").count() == 0
     fill_form(page, photos)
     shot(page, "driver_1_filled")

@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
-import requests
 
 from tests.conftest import OdooServer
+from tests.odoo_rpc import OdooRpc
 from tests.simulators.policyport import PolicyPortSimulator, make_claim
 
 SHOTS = Path(os.environ.get("CLAIMS_SHOTS_DIR") or tempfile.gettempdir()) / "policyport"
@@ -35,23 +35,6 @@ def job_server(odoo_database):
     server.stop()
 
 
-def rpc(session, url, model, method, *args, **kwargs):
-    answer = session.post(f"{url}/web/dataset/call_kw", json={
-        "jsonrpc": "2.0", "method": "call",
-        "params": {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
-    }, timeout=30).json()
-    assert "error" not in answer, answer.get("error")
-    return answer["result"]
-
-
-def login(page, url):
-    page.goto(f"{url}/web/login")
-    page.fill("input[name=login]", "admin")
-    page.fill("input[name=password]", "admin")
-    page.click("button[type=submit]")
-    page.wait_for_selector(".o_navbar")
-
-
 def wait_for(predicate, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -61,16 +44,14 @@ def wait_for(predicate, timeout=60):
     return False
 
 
-def test_backend_form_exchange_log_and_retry_from_the_ui(job_server, sim, desktop):
+def test_backend_form_exchange_log_and_retry_from_the_ui(job_server, sim, desktop, sign_in):
     SHOTS.mkdir(parents=True, exist_ok=True)
     url = job_server.url
-    session = requests.Session()
-    session.post(f"{url}/web/session/authenticate", json={"jsonrpc": "2.0", "params": {
-        "db": job_server.database, "login": "admin", "password": "admin"}}, timeout=30)
-    if not rpc(session, url, "ir.model", "search_count",
+    rpc = OdooRpc(url, job_server.database)
+    if not rpc("ir.model", "search_count",
                [("model", "=", "claims.policyport.backend")]):
         pytest.skip("claims_policyport is not installed in this database")
-    backend_id = rpc(session, url, "claims.policyport.backend", "create", {
+    backend_id = rpc("claims.policyport.backend", "create", {
         "name": "Gulf State desk", "endpoint": sim.url, "login": "desk", "secret": "s3cret",
         "notification_email": "desk-ops@example.com", "date_last_success": "2026-11-20 08:00:00",
         "import_journals": True,
@@ -81,14 +62,14 @@ def test_backend_form_exchange_log_and_retry_from_the_ui(job_server, sim, deskto
         "</Message></Error>"))
     page = desktop
     page.set_default_timeout(120_000)  # the first load builds the asset bundles
-    login(page, url)
+    sign_in(page, url=url)
     page.goto(f"{url}/odoo/action-claims_policyport.claims_policyport_backend_action/"
               f"{backend_id}")
     page.wait_for_selector(".o_form_view")
     page.get_by_role("button", name="Import now").click()
 
     def exchanges():
-        return rpc(session, url, "claims.exchange", "search_read",
+        return rpc("claims.exchange", "search_read",
                    [("backend_id", "=", backend_id), ("kind", "=", "claim")],
                    ["external_id", "state", "error_text"])
 

@@ -9,7 +9,7 @@ import sys
 import time
 
 from tests.conftest import REPO, OdooServer
-from tests.e2e.test_workflow_question_nl import Rpc
+from tests.odoo_rpc import OdooRpc
 
 FIELDS = ["code", "kind", "name", "sequence", "due_amount", "due_unit", "due_direction",
           "due_from", "assign_to", "goto_step_id", "goto_max", "mail_template_id", "option_ids"]
@@ -57,7 +57,7 @@ def _drop_database(name):
 
 
 def test_export_then_import_into_a_fresh_database(odoo_server, odoo_database):
-    source = Rpc(odoo_server.url, odoo_database)
+    source = OdooRpc(odoo_server.url, odoo_database)
     definition = source("ir.model.data", "check_object_reference", "claims_broker_workflows",
                         "claims_workflow_definition_scope10")[1]
     action = source("claims.workflow.definition", "action_export_package", [definition])
@@ -69,7 +69,7 @@ def test_export_then_import_into_a_fresh_database(odoo_server, odoo_database):
     _create_fresh_database(fresh)
     server = OdooServer(fresh).wait()
     try:
-        target = Rpc(server.url, fresh)
+        target = OdooRpc(server.url, fresh)
         wizard = target("claims.workflow.import", "create",
                         {"package": package, "namespace": "kantoor_b"})
         result = target("claims.workflow.import", "action_import", [wizard])

@@ -3,44 +3,21 @@
 """A Dutch-speaking broker answers the Scope 10 workflow's questions from the activity in the
 chatter of an inspection report, then reads the workflow's history."""
 
-import json
 import os
 import tempfile
-import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.odoo_rpc import OdooRpc
+
 SHOTS = Path(os.environ.get("CLAIMS_SHOTS_DIR") or Path(tempfile.gettempdir()) / "claims-shots")
-
-
-class Rpc:
-    def __init__(self, url, database, login="admin", password="admin"):
-        self.url, self.database, self.password = url, database, password
-        self.uid = self._call("common", "login", database, login, password)
-
-    def _call(self, service, method, *args):
-        payload = {"jsonrpc": "2.0", "method": "call", "id": 1,
-                   "params": {"service": service, "method": method, "args": list(args)}}
-        request = urllib.request.Request(
-            f"{self.url}/jsonrpc", json.dumps(payload).encode(),
-            {"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=600) as response:
-            answer = json.load(response)
-        if "error" in answer:
-            raise RuntimeError(answer["error"]["data"]["message"])
-        return answer["result"]
-
-    def __call__(self, model, method, *args, **kwargs):
-        return self._call("object", "execute_kw", self.database, self.uid, self.password,
-                          model, method, list(args), kwargs)
 
 
 @pytest.fixture(scope="module")
 def dutch_report(odoo_server, odoo_database):
-    rpc = Rpc(odoo_server.url, odoo_database)
+    rpc = OdooRpc(odoo_server.url, odoo_database)
     lang = rpc("res.lang", "search_read", [("code", "=", "nl_NL"), ("active", "in", (0, 1))],
                ["id"])[0]
     wizard = rpc("base.language.install", "create", {"lang_ids": [(6, 0, [lang["id"]])]})

@@ -1,4 +1,5 @@
 from . import claims_field_history_mixin  # inherited by the models below
+from . import claims_shared_config_mixin  # inherited by the configuration models
 from . import claims_api
 from . import claims_change
 from . import claims_change_mixin

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
+from .window_actions import records_of
+
 FILE_STATUSES = [
     ("open_unassigned", "Open – not assigned"),
     ("open", "Open"),
@@ -330,27 +332,13 @@ class ClaimsClaim(models.Model):
         return self._open_wizard("claims.reserve.wizard", self.env._("Add reserve"))
 
     def action_view_payments(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("claims_base.claims_payment_action")
-        action["domain"] = [("claim_id", "=", self.id)]
-        action["context"] = {"default_claim_id": self.id}
-        return action
+        return records_of(self, "claims_base.claims_payment_action", "claim_id")
 
     def action_view_documents(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "claims_base.claims_document_action"
-        )
-        action["domain"] = [("claim_id", "=", self.id)]
-        action["context"] = {"default_claim_id": self.id}
-        return action
+        return records_of(self, "claims_base.claims_document_action", "claim_id")
 
     def action_view_packages(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("claims_base.claims_package_action")
-        action["domain"] = [("claim_id", "=", self.id)]
-        action["context"] = {"default_claim_id": self.id}
-        return action
+        return records_of(self, "claims_base.claims_package_action", "claim_id")
 
     # ------------------------------------------------------------------ mail thread
 

@@ -16,14 +16,9 @@ class ClaimsDeadlineRule(models.Model):
     """A service level: N working days from a claim event until another event."""
 
     _name = "claims.deadline.rule"
+    _inherit = ["claims.shared.config.mixin"]
     _description = "Deadline rule"
-    _order = "sequence, id"
-    _check_company_domain = models.check_company_domain_parent_of
 
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", help="Empty: used by every account.")
     claim_type_ids = fields.Many2many(
         "claims.claim.type", string="Claim types", help="Empty: every claim type."
     )

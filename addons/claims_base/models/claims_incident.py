@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .window_actions import records_of
+
 INCIDENT_TYPES = [
     ("vehicle_collision", "Vehicle collision"),
     ("cargo_damage", "Cargo damage"),
@@ -179,20 +181,10 @@ class ClaimsIncident(models.Model):
             incident.state = "claims_opened" if incident.claim_ids else "new"
 
     def action_view_claims(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("claims_base.claims_claim_action")
-        action["domain"] = [("incident_id", "=", self.id)]
-        action["context"] = {"default_incident_id": self.id}
-        return action
+        return records_of(self, "claims_base.claims_claim_action", "incident_id")
 
     def action_view_documents(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "claims_base.claims_document_action"
-        )
-        action["domain"] = [("incident_id", "=", self.id)]
-        action["context"] = {"default_incident_id": self.id}
-        return action
+        return records_of(self, "claims_base.claims_document_action", "incident_id")
 
     # ------------------------------------------------------------------ business
 

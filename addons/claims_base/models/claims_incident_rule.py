@@ -23,14 +23,9 @@ class ClaimsIncidentRule(models.Model):
     """Incident type + conditions -> party to claim against -> claim type."""
 
     _name = "claims.incident.rule"
+    _inherit = ["claims.shared.config.mixin"]
     _description = "Incident rule"
-    _order = "sequence, id"
-    _check_company_domain = models.check_company_domain_parent_of
 
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    active = fields.Boolean(default=True)
-    company_id = fields.Many2one("res.company", help="Empty: used by every account.")
     incident_type = fields.Selection(
         selection=lambda self: self.env["claims.incident"]._fields["incident_type"].selection,
         required=True,

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .window_actions import records_of
+
 LINES_OF_BUSINESS = [
     ("motor", "Motor"),
     ("cargo", "Cargo"),
@@ -71,8 +73,4 @@ class ClaimsPolicy(models.Model):
             policy.claim_count = counts.get(policy, 0)
 
     def action_view_claims(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("claims_base.claims_claim_action")
-        action["domain"] = [("policy_id", "=", self.id)]
-        action["context"] = {"default_policy_id": self.id}
-        return action
+        return records_of(self, "claims_base.claims_claim_action", "policy_id")

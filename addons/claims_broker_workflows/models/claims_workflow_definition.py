@@ -12,6 +12,8 @@ from odoo.fields import Domain
 from odoo.modules import module as odoo_module
 from odoo.tools import SQL
 
+from odoo.addons.claims_base.models.window_actions import records_of
+
 _logger = logging.getLogger(__name__)
 
 OFFSET_UNITS = [("day", "Days"), ("week", "Weeks"), ("month", "Months"), ("year", "Years")]
@@ -167,12 +169,7 @@ class ClaimsWorkflowDefinition(models.Model):
     # ------------------------------------------------------------
 
     def action_view_instances(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "claims_broker_workflows.claims_workflow_instance_action"
-        )
-        action["domain"] = [("definition_id", "=", self.id)]
-        return action
+        return records_of(self, "claims_broker_workflows.claims_workflow_instance_action", "definition_id")
 
     def action_export_package(self):
         """Download the definition and its mail templates as a zip package."""
