@@ -227,6 +227,11 @@ class IncidentFormController(http.Controller):
             "tz_name": tz.zone,
             "photo_count": len(incident_sudo.document_ids),
             "again_url": again_url,
+            # a signed-in reporter follows the incident from their account
+            "follow_url": (
+                f"/my/incidents/{incident_sudo.id}"
+                if incident_sudo.with_user(request.env.user).has_access("read") else False
+            ),
         })
 
     def _get_incident_types(self):

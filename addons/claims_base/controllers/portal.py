@@ -1,6 +1,6 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""/my/claims: the claims a portal user takes part in.
+"""/my/claims and /my/incidents: what a portal user takes part in.
 
 Every read goes through the portal user's own environment, so the participant record
 rules decide; documents are served by this controller after a read check on the
@@ -26,6 +26,13 @@ class ClaimsPortal(CustomerPortal):
             values["claims_count"] = (
                 Claim.search_count(self._get_claims_domain(), limit=1)
                 if Claim.has_access("read")
+                else 0
+            )
+        if "incidents_count" in counters:
+            Incident = request.env["claims.incident"]
+            values["incidents_count"] = (
+                Incident.search_count(self._get_incidents_domain(), limit=1)
+                if Incident.has_access("read")
                 else 0
             )
         return values
@@ -119,17 +126,8 @@ class ClaimsPortal(CustomerPortal):
         website=True,
     )
     def portal_my_claim_document(self, claim_id, document_id, **kw):
-        """Download one document: the portal user must read the document itself."""
-        document = request.env["claims.document"].browse(document_id)
-        try:
-            document.check_access("read")
-        except (AccessError, MissingError):
-            return request.not_found()
-        if document.claim_id.id != claim_id or not document.attachment_id:
-            return request.not_found()
-        # sudo: the document's read access was checked just above
-        stream = request.env["ir.binary"]._get_stream_from(document.sudo().attachment_id)
-        return stream.get_response(as_attachment=True)
+        """Download one document of a claim."""
+        return self._claims_document_response(document_id, "claim_id", claim_id)
 
     @http.route(
         "/my/claims/<int:claim_id>/upload", type="http", auth="user", methods=["POST"],
@@ -171,6 +169,67 @@ class ClaimsPortal(CustomerPortal):
         )
         return request.redirect(f"{url}?uploaded=1#documents")
 
+    # ------------------------------------------------------------------ incidents
+
+    def _get_incidents_domain(self):
+        return Domain("participant_ids.partner_id", "=", request.env.user.partner_id.id)
+
+    @http.route(
+        ["/my/incidents", "/my/incidents/page/<int:page>"], type="http", auth="user",
+        website=True,
+    )
+    def portal_my_incidents(self, page=1, **kw):
+        values = self._prepare_portal_layout_values()
+        Incident = request.env["claims.incident"]
+        domain = self._get_incidents_domain()
+        pager = portal_pager(
+            url="/my/incidents", total=Incident.search_count(domain), page=page,
+            step=self._items_per_page,
+        )
+        values.update({
+            "incidents": Incident.search(
+                domain, order="date_incident desc, id desc", limit=self._items_per_page,
+                offset=pager["offset"],
+            ),
+            "page_name": "incidents",
+            "pager": pager,
+            "default_url": "/my/incidents",
+        })
+        return request.render("claims_base.portal_my_incidents", values)
+
+    @http.route("/my/incidents/<int:incident_id>", type="http", auth="user", website=True)
+    def portal_my_incident(self, incident_id, **kw):
+        incident = request.env["claims.incident"].browse(incident_id)
+        try:
+            incident.check_access("read")
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "incident": incident,
+            "page_name": "incident",
+            # sudo: portal users do not read fleet vehicles; the incident's read was checked
+            "vehicle_sudo": incident.sudo().vehicle_id,
+            "documents": request.env["claims.document"].search(
+                [("incident_id", "=", incident.id)]
+            ),
+            # only the claims this user takes part in, not every claim of the incident
+            "claims": request.env["claims.claim"].search(
+                Domain("incident_id", "=", incident.id) & self._get_claims_domain()
+            ),
+        })
+        return request.render("claims_base.portal_my_incident", values)
+
+    @http.route(
+        "/my/incidents/<int:incident_id>/documents/<int:document_id>",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_incident_document(self, incident_id, document_id, **kw):
+        """Download one photo or document of an incident."""
+        return self._claims_document_response(document_id, "incident_id", incident_id)
+
     # ------------------------------------------------------------------ helpers
 
     def _claims_get_claim(self, claim_id):
@@ -190,3 +249,16 @@ class ClaimsPortal(CustomerPortal):
         return request.env["claims.document.category"].sudo().search(
             [("role_ids", "in", roles.ids)]
         ) if roles else request.env["claims.document.category"]
+
+    def _claims_document_response(self, document_id, owner_field, owner_id):
+        """The file of a document the portal user may read, filed on that claim or incident."""
+        document = request.env["claims.document"].browse(document_id)
+        try:
+            document.check_access("read")
+        except (AccessError, MissingError):
+            return request.not_found()
+        if document[owner_field].id != owner_id or not document.attachment_id:
+            return request.not_found()
+        # sudo: the document's read access was checked just above
+        stream = request.env["ir.binary"]._get_stream_from(document.sudo().attachment_id)
+        return stream.get_response(as_attachment=True)

@@ -3,6 +3,7 @@ from . import test_security_groups
 from . import test_claim_portal_access
 from . import test_claim_share_wizard
 from . import test_incident_phone_form
+from . import test_incident_portal_pages
 from . import test_claim_close
 from . import test_incident_claims
 from . import test_payment_rpc
@@ -16,9 +17,6 @@ from . import test_claims_binding_unique
 from . import test_claims_sync_status
 from . import test_deadline_working_days
 from . import test_branch_isolation
-from . import test_claim_portal_access
-from . import test_claim_share_wizard
-from . import test_incident_phone_form
 from . import test_claims_change_feed
 from . import test_claims_api_routes
 from . import test_claims_api_key_duration

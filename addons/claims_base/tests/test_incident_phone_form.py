@@ -92,6 +92,8 @@ class TestIncidentPhoneForm(ClaimsPortalCommon):
         self.assertIn(incident.name, mail.subject)
         done = self.url_open(response.headers["Location"])
         self.assertIn(incident.name, done.text)
+        # an anonymous reporter has no account to follow it in
+        self.assertNotIn("/my/incidents/", done.text)
 
     def test_second_send_returns_the_same_incident(self):
         url = self._link_url()
@@ -265,7 +267,10 @@ class TestIncidentPhoneForm(ClaimsPortalCommon):
         self.assertEqual(len(incident.document_ids), 1)
         # the driver now reads the incident as its participant
         self.assertTrue(incident.with_user(self.user_driver).has_access("read"))
-        self.assertEqual(self.url_open(response.headers["Location"]).status_code, 200)
+        done = self.url_open(response.headers["Location"])
+        self.assertEqual(done.status_code, 200)
+        # and follows it from the account
+        self.assertIn(f'href="/my/incidents/{incident.id}"', done.text)
 
     def test_portal_user_without_driver_role_cannot_report(self):
         self.driver_partner.claims_role_ids = False
