@@ -162,5 +162,13 @@ def test_portal_driver_on_a_phone(odoo_server, admin, roadside_phone, photos, si
     shot(page, "driver_1_filled")
     submission_uuid = send_twice(page)
     shot(page, "driver_2_done")
-    check_incident(admin, submission_uuid, "Dirk de Vries")
+    incident = check_incident(admin, submission_uuid, "Dirk de Vries")
+    # later, the driver follows it from their account
+    page.click("#incident_follow")
+    page.wait_for_selector(".o_portal_incident")
+    assert incident["name"] in page.inner_text("h2")
+    assert page.locator("#incident_documents tr").count() == 2
+    shot(page, "driver_3_incident")
+    page.goto(f"{odoo_server.url}/my/incidents")
+    assert page.locator(f"a:has-text('{incident['name']}')").count() == 1
     assert odoo_server.errors() == []
