@@ -101,3 +101,13 @@ class TestIncidentPortalPages(ClaimsPortalCommon):
         page = self._get(f"/my/incidents/{self.incident.id}")
         self.assertEqual(page.status_code, 303)
         self.assertIn("/web/login", page.headers["Location"])
+
+    def test_dutch_driver_reads_the_incident_in_dutch(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(["claims_base"], ["nl_NL"])
+        self.user_driver.lang = "nl_NL"
+        self.authenticate("dana", "dana-secret-1")
+        page = self.url_open(f"/my/incidents/{self.incident.id}").text
+        self.assertIn("Foto's en documenten", page)
+        self.assertIn("Wat er gebeurde", page)
+        self.assertIn("De incidenten die u meldde", self.url_open("/my").text)
