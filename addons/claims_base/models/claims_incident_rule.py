@@ -1,6 +1,6 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import Command, fields, models
 
 CONDITION = [("any", "Any"), ("yes", "Yes"), ("no", "No")]
 PARTIES = [
@@ -71,6 +71,15 @@ class ClaimsIncidentRule(models.Model):
             "date_loss": incident.date_incident.date(),
             "date_reported": incident.create_date.date() if incident.create_date else False,
             "description": incident.description,
+            # the claim starts with the policy's coverages, limits and deductibles
+            "coverage_ids": [Command.create({
+                "sequence": coverage.sequence,
+                "coverage_type_id": coverage.coverage_type_id.id,
+                "amount_limit": coverage.amount_limit,
+                "deductible_kind": coverage.deductible_kind,
+                "deductible_amount": coverage.deductible_amount,
+                "deductible_percent": coverage.deductible_percent,
+            }) for coverage in policy.coverage_ids],
         }
 
     def _find_policy(self, incident):

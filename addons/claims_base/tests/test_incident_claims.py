@@ -74,6 +74,33 @@ class TestIncidentClaims(ClaimsCommon):
         self.assertEqual(counter.insurer_id, self.counter_insurer)
         self.assertEqual(incident.state, "claims_opened")
 
+    def test_claim_starts_with_the_coverages_of_the_policy(self):
+        self.policy.coverage_ids = [
+            Command.create({
+                "coverage_type_id": self.coverage_type.id, "amount_limit": 50000,
+                "deductible_kind": "amount", "deductible_amount": 500,
+            }),
+            Command.create({
+                "coverage_type_id": self.coverage_type_tpl.id, "amount_limit": 2500000,
+                "deductible_kind": "percent", "deductible_percent": 10,
+            }),
+        ]
+        incident = self._incident(party_ids=[Command.create({
+            "name": "Other driver", "license_plate": "XX-12", "insurer_id": self.counter_insurer.id,
+        })])
+        incident.with_user(self.user_handler).action_open_claims()
+        own = incident.claim_ids.filtered(lambda c: c.incident_rule_id == self.rule_own)
+        self.assertRecordValues(own.coverage_ids, [
+            {"coverage_type_id": self.coverage_type.id, "amount_limit": 50000,
+             "deductible_kind": "amount", "deductible_amount": 500, "deductible_percent": 0},
+            {"coverage_type_id": self.coverage_type_tpl.id, "amount_limit": 2500000,
+             "deductible_kind": "percent", "deductible_amount": 0, "deductible_percent": 10},
+        ])
+        # a claim against the other party's insurer is not under our policy
+        counter = incident.claim_ids.filtered(
+            lambda c: c.incident_rule_id == self.rule_counterparty)
+        self.assertFalse(counter.coverage_ids)
+
     def test_pressing_open_claims_twice_creates_nothing_new(self):
         incident = self._incident(has_injuries=True)
         incident.with_user(self.user_handler).action_open_claims()
