@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.tools import html_escape
+from odoo.tools.mail import generate_tracking_message_id
 
 from odoo.addons.claims_base.connector.exceptions import PermanentError
 
@@ -166,7 +167,10 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             participants.append(Command.create({
                 "partner_id": default_vendor.id, "role_id": lookups["roles"]["vendor"]}))
         policy = self._get_policy(company, data, insurer, insured, coverage_type_ids)
-        claim = self.env["claims.claim"].create({
+        reserve_reason = self.env._("Initial reserve from PolicyPort (batch %s)",
+                                    exchange.batch or "-")
+        # The EDI note below is the claim's creation message: no second "Claim created" log
+        claim = self.env["claims.claim"].with_context(mail_create_nolog=True).create({
             **data["claim"],
             "company_id": company.id,
             "policy_id": policy.id,
@@ -179,13 +183,16 @@ class ClaimsPolicyportImporter(models.AbstractModel):
                     "coverage_type_id": type_id,
                     "amount_limit": coverage["limit"],
                     "deductible_amount": coverage["deductible"],
+                    # the initial reserve is the first line of the coverage's ledger
+                    "reserve_line_ids": [Command.create({
+                        "amount_change": coverage["reserve"], "reason": reserve_reason,
+                    })] if coverage["reserve"] else [],
                 })
                 for index, (coverage, type_id) in enumerate(
                     zip(data["coverages"], coverage_type_ids, strict=True))
             ],
             "participant_ids": participants,
         })
-        self._create_reserves(claim, data, exchange)
         self._attach_documents(claim, data, raw, documents, lookups)
         self._post_notes(backend, claim, data, exchange, lookups)
         return claim
@@ -214,16 +221,6 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             "coverage_ids": lines,
         })
 
-    def _create_reserves(self, claim, data, exchange):
-        reason = self.env._("Initial reserve from PolicyPort (batch %s)", exchange.batch or "-")
-        values = [
-            {"coverage_id": line.id, "amount_change": coverage["reserve"], "reason": reason}
-            for line, coverage in zip(claim.coverage_ids, data["coverages"], strict=True)
-            if coverage["reserve"]
-        ]
-        if values:
-            self.env["claims.reserve.line"].create(values)
-
     def _attach_documents(self, claim, data, raw, documents, lookups):
         text_name, text_content = mapping.text_document(data, raw)
         files = [(d["name"], d["content"], d["category"]) for d in documents]
@@ -247,7 +244,24 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             "Created by the PolicyPort importer on %(date)s, batch %(batch)s (Tiva claim id "
             "%(tiva)s).", date=now.strftime("%Y-%m-%d %H:%M:%S"), batch=exchange.batch or "-",
             tiva=data["tiva_claim_id"])
-        claim.message_post(body=body, subtype_id=lookups["subtype"], message_type="comment")
+        # Logged as the claim's creation message, with the EDI subtype. An internal note on a
+        # claim whose only internal follower is its creator (the author) notifies nobody:
+        # message_post would spend its recipient queries for nothing.
+        author_id, email_from = claim._message_compute_author()
+        claim._message_create([{
+            "author_id": author_id,
+            "email_from": email_from,
+            "model": claim._name,
+            "res_id": claim.id,
+            "body": body,
+            "message_type": "comment",
+            "is_internal": True,
+            "subtype_id": lookups["subtype"],
+            "email_add_signature": False,
+            "message_id": generate_tracking_message_id("message-notify"),
+            "reply_to": claim._notify_get_reply_to(
+                default=email_from, author_id=author_id)[claim.id],
+        }])
         if backend.import_journals:
             for journal in data["journals"]:
                 claim.message_post(
