@@ -28,15 +28,17 @@ class ClaimsPolicyportImporter(models.AbstractModel):
     def _import_claim(self, backend, exchange):
         client = backend._get_client()
         raw, root = client.get_claim(exchange.external_id)
-        exchange._set_payload(raw, f"{exchange.external_id}.xml")
+        payload_name = f"{exchange.external_id}.xml"
         data = mapping.parse_claim(root)
         if not data["claim"]["date_assigned"]:
+            exchange._set_payload(raw, payload_name)
             exchange._set_skipped(self.env._("Date Assigned is empty in PolicyPort."))
             return None
         Binding = self.env["claims.binding"]
         binding = Binding._reserve(backend, "claims.claim", data["tiva_claim_id"],
                                    data["external_key"], exchange)
         if not binding:
+            exchange._set_payload(raw, payload_name)
             return self._skip_duplicate(backend, exchange, data)
         documents = [
             dict(document, content=client.get_document(
@@ -105,9 +107,25 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             result["country_id"] = lookups["country"]
         return dict(result, **extra)
 
-    def _get_insurer(self, data):
+    def _find_partners(self, data):
+        """(insurer, {vendor Tiva id: partner}) known by their references, in one search."""
+        vendor_ids = [party["tiva_id"] for party in data["parties"] if party["is_vendor"]]
+        domain = [("system", "=", CLIENT_SYSTEM), ("ref", "=", data["client"])]
+        if vendor_ids:
+            domain = ["|", "&", *domain, "&", ("system", "=", mapping.SYSTEM),
+                      ("ref", "in", vendor_ids)]
+        found = {}
+        for ref in self.env["claims.partner.ref"].search(domain):
+            found.setdefault((ref.system, ref.ref), ref.partner_id)
         Partner = self.env["res.partner"]
-        insurer = Partner._find_by_claims_ref(CLIENT_SYSTEM, data["client"])
+        vendors = {tiva_id: found.get((mapping.SYSTEM, tiva_id), Partner)
+                   for tiva_id in vendor_ids}
+        return self._get_insurer(data, found.get((CLIENT_SYSTEM, data["client"]))), vendors
+
+    def _get_insurer(self, data, insurer=None):
+        Partner = self.env["res.partner"]
+        if insurer is None:
+            insurer = Partner._find_by_claims_ref(CLIENT_SYSTEM, data["client"])
         if not insurer:
             insurer = Partner.sudo().create({
                 "name": data["client_name"], "is_company": True,
@@ -122,13 +140,8 @@ class ClaimsPolicyportImporter(models.AbstractModel):
         company = backend.company_id
         lookups = self._lookups(company)
         coverage_type_ids = [self._coverage_type_id(lookups, c) for c in data["coverages"]]
-        insurer = self._get_insurer(data)
+        insurer, vendors = self._find_partners(data)
         # Partners: one create for all of this claim's people
-        vendors = {
-            party["tiva_id"]: self.env["res.partner"]._find_by_claims_ref(
-                mapping.SYSTEM, party["tiva_id"])
-            for party in data["parties"] if party["is_vendor"]
-        }
         to_create = [("insured", None, self._partner_values(lookups, data["insured"]))]
         if data["agent"]:
             to_create.append(("agent", None, self._partner_values(lookups, data["agent"])))
@@ -193,7 +206,7 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             ],
             "participant_ids": participants,
         })
-        self._attach_documents(claim, data, raw, documents, lookups)
+        self._attach_documents(claim, data, raw, documents, lookups, exchange)
         self._post_notes(backend, claim, data, exchange, lookups)
         return claim
 
@@ -221,14 +234,16 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             "coverage_ids": lines,
         })
 
-    def _attach_documents(self, claim, data, raw, documents, lookups):
+    def _attach_documents(self, claim, data, raw, documents, lookups, exchange):
         text_name, text_content = mapping.text_document(data, raw)
         files = [(d["name"], d["content"], d["category"]) for d in documents]
         files.append((text_name, text_content, mapping.DOCUMENT_CATEGORIES["TEXT"]))
-        attachments = self.env["ir.attachment"].sudo().create([
+        # the exchange's payload (the claim XML as received) in the same batch
+        *attachments, payload = self.env["ir.attachment"].sudo().create([
             {"name": name, "raw": content, "res_model": "claims.document", "res_id": 0}
             for name, content, _category in files
-        ])
+        ] + [exchange._payload_values(raw, f"{exchange.external_id}.xml")])
+        exchange.sudo().payload_attachment_id = payload
         documents_model = self.env["claims.document"]
         created = documents_model.create([{
             "name": name, "category_id": lookups["categories"][category],
