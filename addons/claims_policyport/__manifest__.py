@@ -9,7 +9,7 @@
     "author": "The claims suite authors",
     "license": "LGPL-3",
     "depends": ["claims_base"],
-    "external_dependencies": {"python": ["requests", "lxml", "pypdf", "xmlschema"]},
+    "external_dependencies": {"python": ["requests", "lxml", "pypdf"]},
     "data": [
         "security/ir.model.access.csv",
         "security/ir_rule.xml",

@@ -109,6 +109,10 @@ class Simulator:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # http.server writes the status line, the headers and the body one by one: with
+            # Nagle's algorithm on, each answer waited for the client's delayed ACK (about
+            # 40 ms on loopback), a stall no real server has
+            disable_nagle_algorithm = True
 
             def log_message(self, *args):  # quiet
                 pass

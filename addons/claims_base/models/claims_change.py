@@ -82,8 +82,12 @@ class ClaimsChange(models.Model):
         for vals in vals_list:
             vals.pop("number", None)
         changes = super().create(vals_list)
-        self.env.cr.postcommit.data[NUMBER_SEQUENCE] = True
-        self.env.cr.postcommit.add(self._assign_numbers_after_commit)
+        postcommit = self.env.cr.postcommit
+        if not postcommit.data.get(NUMBER_SEQUENCE):
+            # once per transaction: one numbering run covers all its entries (and a callback
+            # per create would keep every creator's environment alive until the commit)
+            postcommit.data[NUMBER_SEQUENCE] = True
+            postcommit.add(self._assign_numbers_after_commit)
         return changes
 
     # ------------------------------------------------------------------ feed

@@ -24,7 +24,8 @@ class ClaimsClaimCoverage(models.Model):
     _check_company_auto = True
 
     claim_id = fields.Many2one("claims.claim", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="claim_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(related="claim_id.company_id", store=True, index=True,
+                                 precompute=True)
     currency_id = fields.Many2one(related="claim_id.currency_id")
     sequence = fields.Integer(default=10)
     coverage_type_id = fields.Many2one("claims.coverage.type", required=True, check_company=True)

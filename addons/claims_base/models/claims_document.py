@@ -25,7 +25,7 @@ class ClaimsDocument(models.Model):
     claim_id = fields.Many2one("claims.claim", ondelete="cascade", index=True)
     incident_id = fields.Many2one("claims.incident", ondelete="cascade", index=True)
     company_id = fields.Many2one(
-        "res.company", compute="_compute_company_id", store=True, index=True
+        "res.company", compute="_compute_company_id", store=True, index=True, precompute=True
     )
     category_id = fields.Many2one(
         "claims.document.category", required=True, index=True, group_expand="_read_group_categories"

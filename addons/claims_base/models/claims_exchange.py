@@ -187,17 +187,18 @@ class ClaimsExchange(models.Model):
 
     def _set_payload(self, content, filename):
         """Keep the raw message as an attachment of the exchange."""
+        attachment = self.env["ir.attachment"].sudo().create(
+            self._payload_values(content, filename))
+        self.sudo().payload_attachment_id = attachment
+        return attachment
+
+    def _payload_values(self, content, filename):
+        """Values of the payload attachment, for a connector that creates it in a batch of
+        its own attachments (then sets ``payload_attachment_id``)."""
         self.ensure_one()
         if isinstance(content, str):
             content = content.encode()
-        attachment = self.env["ir.attachment"].sudo().create({
-            "name": filename,
-            "raw": content,
-            "res_model": self._name,
-            "res_id": self.id,
-        })
-        self.sudo().payload_attachment_id = attachment
-        return attachment
+        return {"name": filename, "raw": content, "res_model": self._name, "res_id": self.id}
 
     def _set_done(self, record=None, summary=None):
         values = {"state": "done", "date_done": fields.Datetime.now(), "error_text": False,
@@ -231,18 +232,21 @@ class ClaimsExchange(models.Model):
         if self.state != "pending":
             return f"nothing to do: exchange is {self.state}"
         backend = self._get_backend()
-        self.sudo().attempts += 1
+        # counted after the work, so that it goes out in the same UPDATE as the outcome
+        attempts = self.attempts + 1
         try:
             with self.env.cr.savepoint():
                 record = backend._process_exchange(self)
         except RetryableError as err:
-            self.sudo().error_text = str(err)
+            self.sudo().write({"attempts": attempts, "error_text": str(err)})
             raise RetryableJobError(str(err), seconds=err.retry_after) from err
         except PermanentError as err:
+            self.sudo().attempts = attempts
             if err.payload and not self.payload_attachment_id:
                 self._set_payload(err.payload, f"{self.external_id or self.id}.refused")
             self._set_error(str(err), err.kind)
             return f"error: {err}"
+        self.sudo().attempts = attempts
         if self.state == "pending":
             self._set_done(record or None)
         return f"{self.state}: {self.summary or self.display_name}"

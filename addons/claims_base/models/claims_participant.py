@@ -1,5 +1,7 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -15,7 +17,7 @@ class ClaimsParticipant(models.Model):
     claim_id = fields.Many2one("claims.claim", ondelete="cascade", index=True)
     incident_id = fields.Many2one("claims.incident", ondelete="cascade", index=True)
     company_id = fields.Many2one(
-        "res.company", compute="_compute_company_id", store=True, index=True
+        "res.company", compute="_compute_company_id", store=True, index=True, precompute=True
     )
     partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="restrict")
     role_id = fields.Many2one("claims.participant.role", string="Role", required=True)
@@ -107,17 +109,34 @@ class ClaimsParticipant(models.Model):
         claim (removed, archived) stops following it, unless they are an internal user.
         """
         pairs = self._get_claim_partner_pairs() | set(extra_pairs)
-        Claim = self.env["claims.claim"].sudo()
-        Partner = self.env["res.partner"].sudo()
+        if not pairs:
+            return
+        # In batch: one search for the roles of all pairs, one follower update per claim
+        claims = self.env["claims.claim"].sudo().browse({claim_id for claim_id, _p in pairs})
+        claims = claims.exists()
+        roles = defaultdict(lambda: self.env["claims.participant.role"].sudo())
+        for participant in self.sudo().search([
+            ("claim_id", "in", claims.ids),
+            ("partner_id", "in", list({partner_id for _c, partner_id in pairs})),
+        ]):
+            roles[participant.claim_id.id, participant.partner_id.id] |= participant.role_id
+        partners_of = defaultdict(set)
         for claim_id, partner_id in pairs:
-            claim, partner = Claim.browse(claim_id).exists(), Partner.browse(partner_id)
-            if not claim:
-                continue
-            roles = self.sudo().search(
-                [("claim_id", "=", claim_id), ("partner_id", "=", partner_id)]
-            ).role_id
-            subtypes = roles.subtype_ids
-            if subtypes:
-                claim._message_subscribe(partner_ids=partner.ids, subtype_ids=subtypes.ids)
-            elif partner.partner_share:
-                claim.message_unsubscribe(partner_ids=partner.ids)
+            partners_of[claim_id].add(partner_id)
+        partners = self.env["res.partner"].sudo()
+        for claim in claims:
+            subscribe, unsubscribe = {}, []
+            for partner_id in sorted(partners_of[claim.id]):
+                subtypes = roles[claim.id, partner_id].subtype_ids
+                if subtypes:
+                    subscribe[partner_id] = subtypes.ids
+                elif partners.browse(partner_id).partner_share:
+                    unsubscribe.append(partner_id)
+            if subscribe:
+                # what _message_subscribe does, with each partner's own subtypes
+                self.env["mail.followers"]._insert_followers(
+                    claim._name, claim.ids, list(subscribe), subtypes=subscribe,
+                    check_existing=True, existing_policy="replace",
+                )
+            if unsubscribe:
+                claim.message_unsubscribe(partner_ids=unsubscribe)

@@ -12,7 +12,7 @@ class ClaimsPolicyCoverage(models.Model):
     _check_company_auto = True
 
     policy_id = fields.Many2one("claims.policy", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="policy_id.company_id", store=True)
+    company_id = fields.Many2one(related="policy_id.company_id", store=True, precompute=True)
     currency_id = fields.Many2one(related="policy_id.currency_id")
     sequence = fields.Integer(default=10)
     coverage_type_id = fields.Many2one("claims.coverage.type", required=True, check_company=True)

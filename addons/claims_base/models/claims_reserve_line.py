@@ -16,8 +16,9 @@ class ClaimsReserveLine(models.Model):
         "claims.claim.coverage", required=True, ondelete="restrict", index=True,
         check_company=True,
     )
-    claim_id = fields.Many2one(related="coverage_id.claim_id", store=True, index=True)
-    company_id = fields.Many2one(related="coverage_id.company_id", store=True)
+    claim_id = fields.Many2one(related="coverage_id.claim_id", store=True, index=True,
+                               precompute=True)
+    company_id = fields.Many2one(related="coverage_id.company_id", store=True, precompute=True)
     currency_id = fields.Many2one(related="coverage_id.currency_id")
     amount_change = fields.Monetary(string="Change", required=True)
     amount_total = fields.Monetary(

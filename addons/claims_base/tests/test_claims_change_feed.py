@@ -33,6 +33,15 @@ class TestClaimsChangeFeed(ClaimsCommon):
         self.assertEqual(entries[1]["data"]["stage"], "Expertise")
         self.assertLess(entries[0]["number"], entries[1]["number"])
 
+    def test_entries_of_a_transaction_are_numbered_by_one_callback(self):
+        """However many entries a transaction writes, one post-commit run numbers them all."""
+        self._create_claim(self.company)
+        self._create_claim(self.company)
+        self.claim.stage_id = self.stage_next
+        callbacks = [func for func in self.env.cr.postcommit._funcs
+                     if getattr(func, "__name__", "") == "_assign_numbers_after_commit"]
+        self.assertEqual(len(callbacks), 1)
+
     def test_unwatched_write_makes_no_entry(self):
         last = self._last()
         self.claim.description = "Only a description"

@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.tools import html_escape
+from odoo.tools.mail import generate_tracking_message_id
 
 from odoo.addons.claims_base.connector.exceptions import PermanentError
 
@@ -27,15 +28,17 @@ class ClaimsPolicyportImporter(models.AbstractModel):
     def _import_claim(self, backend, exchange):
         client = backend._get_client()
         raw, root = client.get_claim(exchange.external_id)
-        exchange._set_payload(raw, f"{exchange.external_id}.xml")
+        payload_name = f"{exchange.external_id}.xml"
         data = mapping.parse_claim(root)
         if not data["claim"]["date_assigned"]:
+            exchange._set_payload(raw, payload_name)
             exchange._set_skipped(self.env._("Date Assigned is empty in PolicyPort."))
             return None
         Binding = self.env["claims.binding"]
         binding = Binding._reserve(backend, "claims.claim", data["tiva_claim_id"],
                                    data["external_key"], exchange)
         if not binding:
+            exchange._set_payload(raw, payload_name)
             return self._skip_duplicate(backend, exchange, data)
         documents = [
             dict(document, content=client.get_document(
@@ -104,9 +107,25 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             result["country_id"] = lookups["country"]
         return dict(result, **extra)
 
-    def _get_insurer(self, data):
+    def _find_partners(self, data):
+        """(insurer, {vendor Tiva id: partner}) known by their references, in one search."""
+        vendor_ids = [party["tiva_id"] for party in data["parties"] if party["is_vendor"]]
+        domain = [("system", "=", CLIENT_SYSTEM), ("ref", "=", data["client"])]
+        if vendor_ids:
+            domain = ["|", "&", *domain, "&", ("system", "=", mapping.SYSTEM),
+                      ("ref", "in", vendor_ids)]
+        found = {}
+        for ref in self.env["claims.partner.ref"].search(domain):
+            found.setdefault((ref.system, ref.ref), ref.partner_id)
         Partner = self.env["res.partner"]
-        insurer = Partner._find_by_claims_ref(CLIENT_SYSTEM, data["client"])
+        vendors = {tiva_id: found.get((mapping.SYSTEM, tiva_id), Partner)
+                   for tiva_id in vendor_ids}
+        return self._get_insurer(data, found.get((CLIENT_SYSTEM, data["client"]))), vendors
+
+    def _get_insurer(self, data, insurer=None):
+        Partner = self.env["res.partner"]
+        if insurer is None:
+            insurer = Partner._find_by_claims_ref(CLIENT_SYSTEM, data["client"])
         if not insurer:
             insurer = Partner.sudo().create({
                 "name": data["client_name"], "is_company": True,
@@ -121,13 +140,8 @@ class ClaimsPolicyportImporter(models.AbstractModel):
         company = backend.company_id
         lookups = self._lookups(company)
         coverage_type_ids = [self._coverage_type_id(lookups, c) for c in data["coverages"]]
-        insurer = self._get_insurer(data)
+        insurer, vendors = self._find_partners(data)
         # Partners: one create for all of this claim's people
-        vendors = {
-            party["tiva_id"]: self.env["res.partner"]._find_by_claims_ref(
-                mapping.SYSTEM, party["tiva_id"])
-            for party in data["parties"] if party["is_vendor"]
-        }
         to_create = [("insured", None, self._partner_values(lookups, data["insured"]))]
         if data["agent"]:
             to_create.append(("agent", None, self._partner_values(lookups, data["agent"])))
@@ -166,7 +180,10 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             participants.append(Command.create({
                 "partner_id": default_vendor.id, "role_id": lookups["roles"]["vendor"]}))
         policy = self._get_policy(company, data, insurer, insured, coverage_type_ids)
-        claim = self.env["claims.claim"].create({
+        reserve_reason = self.env._("Initial reserve from PolicyPort (batch %s)",
+                                    exchange.batch or "-")
+        # The EDI note below is the claim's creation message: no second "Claim created" log
+        claim = self.env["claims.claim"].with_context(mail_create_nolog=True).create({
             **data["claim"],
             "company_id": company.id,
             "policy_id": policy.id,
@@ -179,14 +196,17 @@ class ClaimsPolicyportImporter(models.AbstractModel):
                     "coverage_type_id": type_id,
                     "amount_limit": coverage["limit"],
                     "deductible_amount": coverage["deductible"],
+                    # the initial reserve is the first line of the coverage's ledger
+                    "reserve_line_ids": [Command.create({
+                        "amount_change": coverage["reserve"], "reason": reserve_reason,
+                    })] if coverage["reserve"] else [],
                 })
                 for index, (coverage, type_id) in enumerate(
                     zip(data["coverages"], coverage_type_ids, strict=True))
             ],
             "participant_ids": participants,
         })
-        self._create_reserves(claim, data, exchange)
-        self._attach_documents(claim, data, raw, documents, lookups)
+        self._attach_documents(claim, data, raw, documents, lookups, exchange)
         self._post_notes(backend, claim, data, exchange, lookups)
         return claim
 
@@ -214,24 +234,16 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             "coverage_ids": lines,
         })
 
-    def _create_reserves(self, claim, data, exchange):
-        reason = self.env._("Initial reserve from PolicyPort (batch %s)", exchange.batch or "-")
-        values = [
-            {"coverage_id": line.id, "amount_change": coverage["reserve"], "reason": reason}
-            for line, coverage in zip(claim.coverage_ids, data["coverages"], strict=True)
-            if coverage["reserve"]
-        ]
-        if values:
-            self.env["claims.reserve.line"].create(values)
-
-    def _attach_documents(self, claim, data, raw, documents, lookups):
+    def _attach_documents(self, claim, data, raw, documents, lookups, exchange):
         text_name, text_content = mapping.text_document(data, raw)
         files = [(d["name"], d["content"], d["category"]) for d in documents]
         files.append((text_name, text_content, mapping.DOCUMENT_CATEGORIES["TEXT"]))
-        attachments = self.env["ir.attachment"].sudo().create([
+        # the exchange's payload (the claim XML as received) in the same batch
+        *attachments, payload = self.env["ir.attachment"].sudo().create([
             {"name": name, "raw": content, "res_model": "claims.document", "res_id": 0}
             for name, content, _category in files
-        ])
+        ] + [exchange._payload_values(raw, f"{exchange.external_id}.xml")])
+        exchange.sudo().payload_attachment_id = payload
         documents_model = self.env["claims.document"]
         created = documents_model.create([{
             "name": name, "category_id": lookups["categories"][category],
@@ -247,7 +259,24 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             "Created by the PolicyPort importer on %(date)s, batch %(batch)s (Tiva claim id "
             "%(tiva)s).", date=now.strftime("%Y-%m-%d %H:%M:%S"), batch=exchange.batch or "-",
             tiva=data["tiva_claim_id"])
-        claim.message_post(body=body, subtype_id=lookups["subtype"], message_type="comment")
+        # Logged as the claim's creation message, with the EDI subtype. An internal note on a
+        # claim whose only internal follower is its creator (the author) notifies nobody:
+        # message_post would spend its recipient queries for nothing.
+        author_id, email_from = claim._message_compute_author()
+        claim._message_create([{
+            "author_id": author_id,
+            "email_from": email_from,
+            "model": claim._name,
+            "res_id": claim.id,
+            "body": body,
+            "message_type": "comment",
+            "is_internal": True,
+            "subtype_id": lookups["subtype"],
+            "email_add_signature": False,
+            "message_id": generate_tracking_message_id("message-notify"),
+            "reply_to": claim._notify_get_reply_to(
+                default=email_from, author_id=author_id)[claim.id],
+        }])
         if backend.import_journals:
             for journal in data["journals"]:
                 claim.message_post(

@@ -35,6 +35,34 @@ class TestPolicyportClientXml(BaseCase):
             client.parse_xml(body, "Claim")
         self.assertEqual(caught.exception.kind, "schema")
 
+    def test_schema_check_is_as_strict_as_the_contract_validator(self):
+        """The client validates with lxml; the contract's tests with xmlschema: same verdicts."""
+        import xmlschema  # noqa: PLC0415 - the contract's reference validator
+
+        reference = xmlschema.XMLSchema(str(client.SCHEMA_PATH))
+        samples = REPO / "tests" / "simulators" / "policyport" / "samples"
+        for sample in sorted(samples.glob("*.xml")):
+            body = sample.read_bytes()
+            self.assertTrue(reference.is_valid(body.decode()), sample.name)
+            client.parse_xml(body)  # no error
+        claim = render_claim(make_claim(1))
+        broken = {
+            "bad date": (b"<DateOfLoss>2026-10-09", b"<DateOfLoss>2026-13-09"),
+            "money with 3 decimals": (b"<Amount>300000.00", b"<Amount>300000.001"),
+            "unknown party type": (b'type="Other"', b'type="Stranger"'),
+            "unknown element": (b"<Peril>", b"<Mood>calm</Mood><Peril>"),
+            "missing element": (b"<ClientClaimNumber>HO-2026-00001</ClientClaimNumber>", b""),
+            "text where a number goes": (b"<Deductible>1000.00", b"<Deductible>a lot"),
+        }
+        for label, (old, new) in broken.items():
+            self.assertIn(old, claim, label)
+            body = claim.replace(old, new, 1)
+            self.assertFalse(reference.is_valid(body.decode()), label)
+            with self.assertRaises(PermanentError, msg=label) as caught:
+                client.parse_xml(body, "Claim")
+            self.assertEqual(caught.exception.kind, "schema", label)
+            self.assertIn("does not follow the contract", str(caught.exception))
+
     def test_external_entity_is_refused_without_reading_the_file_or_the_network(self):
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as secret, \
                 PolicyPortSimulator() as sim:
