@@ -22,8 +22,6 @@ from . import claims_payment
 from . import claims_policy
 from . import claims_policy_coverage
 from . import claims_reserve_line
-from . import claims_webhook
-from . import claims_webhook_delivery
 from . import mail_thread
 from . import res_config_settings
 from . import res_partner
@@ -36,6 +34,7 @@ from . import claims_binding
 from . import claims_exchange
 from . import claims_exchange_record_mixin
 from . import claims_claim_connector
+from . import claims_webhook  # a connector backend
 from . import queue_job
 from . import claims_deadline
 from . import claims_deadline_rule
