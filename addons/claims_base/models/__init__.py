@@ -40,3 +40,4 @@ from . import claims_deadline
 from . import claims_deadline_rule
 from . import fleet_vehicle
 from . import fleet_vehicle_model
+from . import res_users_apikeys

@@ -30,3 +30,4 @@ from . import test_claims_package_send
 from . import test_claims_package_reply
 from . import test_claims_package_download
 from . import test_claims_participant_notify
+from . import test_res_users_apikeys_cache
