@@ -41,3 +41,4 @@ from . import claims_deadline_rule
 from . import fleet_vehicle
 from . import fleet_vehicle_model
 from . import res_users_apikeys
+from . import ir_attachment
