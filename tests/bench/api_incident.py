@@ -81,6 +81,17 @@ def _photos(count):
     return photos
 
 
+def _postgres_pid():
+    """The PostgreSQL server process on PGPORT, when it runs on this machine, else None."""
+    port = os.environ.get("PGPORT") or "5432"
+    for process in psutil.process_iter(["name", "cmdline"]):
+        cmdline = process.info["cmdline"] or []
+        if process.info["name"] in ("postgres", "postmaster") and "-p" in cmdline and (
+                cmdline[cmdline.index("-p") + 1:][:1] == [port]):
+            return process.pid
+    return None
+
+
 def _payload(index, photo):
     return {
         "incident_type": "vehicle_collision",
@@ -116,12 +127,17 @@ def run(env):
             list(pool.map(file_one, range(WARMUP)))
         # One client alone: the cost of one call without queueing, for reading the figures.
         alone_ms = statistics.median(file_one(index) for index in range(WARMUP, 2 * WARMUP)) * 1000
+        postgres = _postgres_pid()
         cpu_before = _cpu_seconds(server.process.pid)
+        pg_before = _cpu_seconds(postgres) if postgres else 0.0
+        client_before = sum(psutil.Process().cpu_times()[:2])  # without the Odoo child
         started = time.perf_counter()
         with ThreadPoolExecutor(CLIENTS) as pool:
             latencies = list(pool.map(file_one, range(2 * WARMUP, 2 * WARMUP + INCIDENTS)))
         wall = time.perf_counter() - started
         cpu_ms = (_cpu_seconds(server.process.pid) - cpu_before) * 1000 / INCIDENTS
+        pg_ms = (_cpu_seconds(postgres) - pg_before) * 1000 / INCIDENTS if postgres else None
+        client_ms = (sum(psutil.Process().cpu_times()[:2]) - client_before) * 1000 / INCIDENTS
         errors = server.errors()
     finally:
         server.stop()
@@ -133,7 +149,8 @@ def run(env):
     print(f"{INCIDENTS} incidents with {CLIENTS} clients in {wall:.1f} s ({filed} in the database "
           f"with {2 * WARMUP} warm-up and single-client ones); min {latencies_ms[0]:.0f} ms, "
           f"max {latencies_ms[-1]:.0f} ms; one client alone: p50 {alone_ms:.0f} ms; "
-          f"Odoo CPU per incident {cpu_ms:.0f} ms; "
+          f"CPU per incident: Odoo {cpu_ms:.0f} ms, PostgreSQL "
+          f"{'n/a' if pg_ms is None else f'{pg_ms:.0f}'} ms, clients {client_ms:.0f} ms; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; "
           f"server errors: {len(errors)}", flush=True)
     if errors:
