@@ -194,12 +194,22 @@ class ClaimsWebhook(models.Model):
             exchange_sudo.external_id,
             self._get_signing_secrets(),
             self.timeout,
-            exchange_sudo.attempts,
+            self._get_attempt_number(exchange_sudo),
         )
         exchange_sudo.summary = f"HTTP {status}"
         return exchange_sudo.record_ref
 
     # ------------------------------------------------------------------ business
+
+    def _get_attempt_number(self, exchange):
+        """Number of this try within its job (1 for the first), which sets the backoff.
+
+        Read from the running queue_job job, so that "Retry" starts the schedule again;
+        the exchange's attempts when there is no job (a direct call).
+        """
+        job_uuid = self.env.context.get("job_uuid")
+        job = job_uuid and self.env["queue.job"].sudo().search([("uuid", "=", job_uuid)], limit=1)
+        return job.retry + 1 if job else exchange.attempts
 
     def _get_signing_secrets(self):
         """The secret, then the previous one while its grace period lasts."""
