@@ -61,7 +61,6 @@
         "data/claims_change_data.xml",
         "data/claims_webhook_data.xml",
         "views/claims_webhook_views.xml",
-        "views/claims_webhook_delivery_views.xml",
         "views/claims_api_menus.xml",
         "data/claims_exchange_data.xml",
         "views/claims_exchange_views.xml",

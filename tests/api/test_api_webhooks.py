@@ -1,8 +1,9 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Webhooks end to end: a partner subscribes over JSON-2, claim events queue signed
-deliveries, queue_job runs them on the server (/queue_job/runjob, as its runner does) and a
-local receiver checks each signature and timestamp the way the README tells receivers to."""
+deliveries (outbound exchanges of the subscription), queue_job runs them on the server
+(/queue_job/runjob, as its runner does) and a local receiver checks each signature and
+timestamp the way the README tells receivers to."""
 
 import hashlib
 import hmac
@@ -40,7 +41,8 @@ class Receiver:
 
     def __init__(self):
         self.secrets = set()
-        self.script = []  # answers for the next requests: 200, 500, 400 or ("sleep", s)
+        # answers for the next requests: 200, 500, 400, ("sleep", s), ("retry_after", 429, s)
+        self.script = []
         self.received = []
         receiver = self
 
@@ -51,11 +53,17 @@ class Receiver:
                 ok, reason = verify(receiver.secrets, self.headers, body)
                 receiver.received.append({"headers": dict(self.headers), "body": body,
                                           "verified": ok, "reason": reason, "action": action})
-                if isinstance(action, tuple):
+                headers = {}
+                if isinstance(action, tuple) and action[0] == "sleep":
                     time.sleep(action[1])
                     action = 200
+                elif isinstance(action, tuple):  # ("retry_after", status, seconds)
+                    headers["Retry-After"] = str(action[2])
+                    action = action[1]
                 status = action if ok else 401
                 self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(reason.encode())
 
@@ -92,20 +100,24 @@ def subscription(client_a, receiver):
 
 
 def _deliveries(odoo_env, webhook_id):
+    """The subscription's deliveries, from the exchange log."""
     with odoo_env() as env:
-        return [dict(id=d.id, event=d.event, state=d.state, attempts=d.attempt_count,
-                     status=d.response_status, error=d.error or "", uuid=d.uuid)
-                for d in env["claims.webhook.delivery"].search(
-                    [("webhook_id", "=", webhook_id)], order="id")]
+        return [dict(id=e.id, event=e.kind, state=e.state, attempts=e.attempts,
+                     error_kind=e.error_kind or "", error=e.error_text or "",
+                     summary=e.summary or "", uuid=e.external_id, claim_id=e.res_id,
+                     payload=e.payload_attachment_id.raw)
+                for e in env["claims.exchange"].search(
+                    [("backend_model", "=", "claims.webhook"), ("backend_id", "=", webhook_id)],
+                    order="id")]
 
 
-def _run_job(odoo_env, odoo_server, delivery_id):
+def _run_job(odoo_env, odoo_server, exchange_id):
     """Do what the queue_job runner does for a due job: enqueue it and call /runjob."""
     with odoo_env() as env:
         job = env["queue.job"].search(
-            [("func_string", "=", f"claims.webhook.delivery({delivery_id},)._send()")],
-            order="id desc", limit=1)
+            [("uuid", "=", env["claims.exchange"].browse(exchange_id).job_uuid)])
         assert job, "no job queued for the delivery"
+        assert job.channel == "root.claims_webhook"
         env.cr.execute("UPDATE queue_job SET state = 'enqueued' WHERE id = %s", [job.id])
         uuid = job.uuid
     response = requests.get(f"{odoo_server.url}/queue_job/runjob",
@@ -129,6 +141,7 @@ def test_stage_change_is_delivered_signed(client_a, api_world, odoo_env, odoo_se
     _stage_change(client_a, api_world, odoo_env)
     [delivery] = _deliveries(odoo_env, subscription)
     assert (delivery["event"], delivery["state"]) == ("claim.stage_changed", "pending")
+    assert delivery["claim_id"] == api_world.a.claim_id
     job = _run_job(odoo_env, odoo_server, delivery["id"])
     assert job["state"] == "done"
     [request] = receiver.received
@@ -139,7 +152,9 @@ def test_stage_change_is_delivered_signed(client_a, api_world, odoo_env, odoo_se
     validate(payload, {"$ref": "#/components/schemas/WebhookPayload"}, SPEC)
     assert payload["claim"]["id"] == api_world.a.claim_id
     assert payload["change"]["kind"] == "stage_changed"
-    assert _deliveries(odoo_env, subscription)[0]["state"] == "done"
+    assert request["body"] == delivery["payload"], "the exchange keeps the body as sent"
+    done = _deliveries(odoo_env, subscription)[0]
+    assert (done["state"], done["attempts"], done["summary"]) == ("done", 1, "HTTP 200")
     # A receiver holding another secret, or checking later than the window, refuses it.
     assert verify({"other"}, request["headers"], request["body"]) == (False, "bad signature")
     late = int(request["headers"]["X-Claims-Timestamp"]) + REPLAY_WINDOW + 1
@@ -160,25 +175,41 @@ def test_delivery_is_retried_after_500_then_timeout_with_backoff(
     assert (job["state"], job["retry"]) == ("pending", 1)
     assert before + timedelta(seconds=5) < job["eta"] < before + timedelta(seconds=20)
     state = _deliveries(odoo_env, subscription)[0]
-    assert (state["state"], state["attempts"], state["status"]) == ("pending", 1, 500)
+    assert (state["state"], state["attempts"]) == ("pending", 1)
+    assert state["error"].startswith("HTTP 500"), state
     # 2nd attempt: the receiver takes 3 s, the subscription waits 1 s -> due in 30 s
     before = datetime.utcnow()
     job = _run_job(odoo_env, odoo_server, delivery["id"])
     assert (job["state"], job["retry"]) == ("pending", 2)
     assert before + timedelta(seconds=20) < job["eta"] < before + timedelta(seconds=45)
     state = _deliveries(odoo_env, subscription)[0]
-    assert (state["attempts"], state["status"]) == (2, 0)
-    assert "timed out" in state["error"].lower()
+    assert (state["state"], state["attempts"]) == ("pending", 2)
+    assert "timed out" in state["error"].lower(), state
     # 3rd attempt: delivered; the same delivery id and body on every attempt, fresh signature
     job = _run_job(odoo_env, odoo_server, delivery["id"])
     assert job["state"] == "done"
     state = _deliveries(odoo_env, subscription)[0]
-    assert (state["state"], state["attempts"], state["status"]) == ("done", 3, 200)
+    assert (state["state"], state["attempts"], state["summary"]) == ("done", 3, "HTTP 200")
     assert len(receiver.received) == 3
     assert all(r["verified"] for r in receiver.received)
     assert len({r["headers"]["X-Claims-Delivery"] for r in receiver.received}) == 1
     assert len({r["body"] for r in receiver.received}) == 1
     assert odoo_server.errors() == []
+
+
+def test_429_is_retried_after_its_retry_after(client_a, api_world, odoo_env, odoo_server,
+                                              receiver, subscription):
+    receiver.script = [("retry_after", 429, 120), 200]
+    _stage_change(client_a, api_world, odoo_env)
+    [delivery] = _deliveries(odoo_env, subscription)
+    before = datetime.utcnow()
+    job = _run_job(odoo_env, odoo_server, delivery["id"])
+    assert (job["state"], job["retry"]) == ("pending", 1)
+    assert before + timedelta(seconds=100) < job["eta"] < before + timedelta(seconds=140)
+    state = _deliveries(odoo_env, subscription)[0]
+    assert (state["state"], state["attempts"]) == ("pending", 1)
+    assert _run_job(odoo_env, odoo_server, delivery["id"])["state"] == "done"
+    assert _deliveries(odoo_env, subscription)[0]["state"] == "done"
 
 
 def test_refusal_4xx_fails_delivery_without_retry(client_a, api_world, odoo_env, odoo_server,
@@ -189,7 +220,7 @@ def test_refusal_4xx_fails_delivery_without_retry(client_a, api_world, odoo_env,
     job = _run_job(odoo_env, odoo_server, delivery["id"])
     assert job["state"] == "done"
     state = _deliveries(odoo_env, subscription)[0]
-    assert (state["state"], state["attempts"], state["status"]) == ("error", 1, 410)
+    assert (state["state"], state["attempts"], state["error_kind"]) == ("error", 1, "http_410")
 
 
 def test_rotated_secret_signs_with_both_during_grace(client_a, api_world, odoo_env,
@@ -253,10 +284,19 @@ def test_other_account_neither_sees_nor_receives(client_a, client_b, api_world, 
     assert status == 403, error
     status, ids = client_b.post("/json/2/claims.webhook/search", {"domain": []})
     assert subscription not in ids
+    # Nor A's deliveries in the exchange log.
+    _stage_change(client_a, api_world, odoo_env)
+    a_exchanges = [d["id"] for d in _deliveries(odoo_env, subscription)]
+    assert a_exchanges
+    status, ids = client_b.post("/json/2/claims.exchange/search", {"domain": []})
+    assert status == 200 and not set(a_exchanges) & set(ids)
+    status, error = client_b.post("/json/2/claims.exchange/read",
+                                  {"ids": a_exchanges, "fields": ["payload"]})
+    assert status == 403, error
     # B's own subscription gets no event of A's claims.
     status, [b_hook] = client_b.post("/json/2/claims.webhook/create", {"vals_list": [{
         "name": "B portal", "url": receiver.url}]})
     _stage_change(client_a, api_world, odoo_env)
     assert _deliveries(odoo_env, b_hook) == []
-    assert len(_deliveries(odoo_env, subscription)) == 1
+    assert len(_deliveries(odoo_env, subscription)) == 2
     client_b.post("/json/2/claims.webhook/write", {"ids": [b_hook], "vals": {"active": False}})

@@ -23,8 +23,6 @@ from . import claims_payment
 from . import claims_policy
 from . import claims_policy_coverage
 from . import claims_reserve_line
-from . import claims_webhook
-from . import claims_webhook_delivery
 from . import mail_thread
 from . import res_config_settings
 from . import res_partner
@@ -37,8 +35,11 @@ from . import claims_binding
 from . import claims_exchange
 from . import claims_exchange_record_mixin
 from . import claims_claim_connector
+from . import claims_webhook  # a connector backend
 from . import queue_job
 from . import claims_deadline
 from . import claims_deadline_rule
 from . import fleet_vehicle
 from . import fleet_vehicle_model
+from . import res_users_apikeys
+from . import ir_attachment

@@ -59,10 +59,12 @@ class ClaimsApi(models.AbstractModel):
         # No creation note and no follower: the API user is a machine, its name is on the
         # record (created by) and following every incident would only queue notifications.
         incident = self.env["claims.incident"].with_context(tracking_disable=True).create(values)
-        category = self.env.ref("claims_base.claims_document_category_photo")
+        # The xml id lookup is cached; env.ref() would also query that the category exists.
+        category_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "claims_base.claims_document_category_photo")
         if files:
             self.env["claims.document"].create([{
-                "name": name, "datas": datas, "category_id": category.id,
+                "name": name, "datas": datas, "category_id": category_id,
                 "incident_id": incident.id,
             } for name, datas in files])
         return self._prepare_incident_values(incident.with_context(tracking_disable=False))

@@ -45,6 +45,9 @@ class ClaimsChange(models.Model):
     entries still in flight (uncommitted, or committed but not numbered yet) carry no number
     and will get one above everything visible now. Readers only ever select numbered entries.
 
+    The numbering step also queues the webhook deliveries of the entries it numbers
+    (``claims.webhook``), so each delivery's body carries its entry's number.
+
     Entries are kept RETENTION_DAYS days: a client away longer reads the claims again.
 
     The feed may have gaps (a numbering transaction that rolls back burns its numbers); clients
@@ -143,12 +146,28 @@ class ClaimsChange(models.Model):
                              WHERE number IS NULL ORDER BY id FOR UPDATE) AS pending
                      ORDER BY id) AS todo
              WHERE change.id = todo.id
+         RETURNING change.id
             """,
             sequence=NUMBER_SEQUENCE,
         ))
-        count = cr.rowcount
+        numbered = self.browse(sorted(row[0] for row in cr.fetchall()))
         self.invalidate_model(["number"])
-        return count
+        if numbered:
+            self._enqueue_webhooks(numbered)
+        return len(numbered)
+
+    def _enqueue_webhooks(self, numbered):
+        """Queue the webhook deliveries of entries that just got their number.
+
+        In the numbering transaction, whether the writer's post-commit step or the cron numbers:
+        no crash can number an entry without queuing its deliveries. An error of the webhook
+        code is logged and lets the numbering commit: the feed never waits for webhooks.
+        """
+        try:
+            with self.env.cr.savepoint():
+                self.env["claims.webhook"].sudo()._enqueue_deliveries(numbered)
+        except Exception:
+            _logger.exception("Webhook deliveries of feed entries %s not queued", numbered.ids)
 
     @api.model
     def _assign_numbers_after_commit(self):

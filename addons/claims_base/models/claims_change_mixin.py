@@ -9,8 +9,8 @@ class ClaimsChangeMixin(models.AbstractModel):
     A model that inherits it says which claim a record belongs to (``_change_claim_field``),
     which fields a partner system follows (``_change_watched_fields``) and what kind of
     change a creation or a write is (``_get_change_kind``). Entries are written as superuser
-    in the writer's transaction, so they commit or roll back with the change itself; the
-    webhooks of the events among them are queued in the same transaction.
+    in the writer's transaction, so they commit or roll back with the change itself; their
+    webhooks are queued when they get their number, after that commit (``claims.change``).
     """
 
     _name = "claims.change.mixin"
@@ -67,6 +67,4 @@ class ClaimsChangeMixin(models.AbstractModel):
             })
         if not vals_list:
             return self.env["claims.change"]
-        changes = self.env["claims.change"].sudo().create(vals_list)
-        self.env["claims.webhook"].sudo()._enqueue_deliveries(changes)
-        return changes
+        return self.env["claims.change"].sudo().create(vals_list)

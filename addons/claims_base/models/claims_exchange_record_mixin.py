@@ -55,6 +55,8 @@ class ClaimsExchangeRecordMixin(models.AbstractModel):
         for res_id, backend_model, backend_id, exchange_id, state, error in self.env.cr.fetchall():
             backend = self.env[backend_model].browse(backend_id) if backend_model in self.env \
                 else None
+            if not getattr(backend, "_exchange_sync_status", True):
+                continue  # e.g. webhook deliveries: not the record's synchronisation
             result.setdefault(res_id, {})[backend_model, backend_id] = {
                 "id": exchange_id,
                 "state": state if state in ("pending", "done", "error") else False,

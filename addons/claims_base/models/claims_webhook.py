@@ -1,13 +1,21 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import hashlib
-import hmac
+import ipaddress
+import json
+import logging
 import secrets
+import socket
+import uuid
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from ..connector.exceptions import PermanentError
+from ..connector.webhook_client import MAX_ATTEMPTS, deliver, sign  # noqa: F401 (sign: API)
+
+_logger = logging.getLogger(__name__)
 
 # Feed entry kind -> (subscription flag, event name sent to the partner).
 EVENTS = {
@@ -17,43 +25,62 @@ EVENTS = {
     "payment_paid": ("on_payment_paid", "payment.paid"),
 }
 SECRET_GRACE_HOURS = 24
-
-
-def sign(secret, timestamp, body):
-    """HMAC-SHA256 hex digest of ``<timestamp>.<body>`` (body as sent, bytes)."""
-    message = str(timestamp).encode() + b"." + body
-    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+# System parameter that lets webhooks reach loopback and private networks (tests, intranets).
+ALLOW_PRIVATE_PARAM = "claims_base.webhook_allow_private_hosts"
+WEBHOOK_CHANNEL = "root.claims_webhook"
 
 
 class ClaimsWebhook(models.Model):
-    """A partner's subscription of one URL to claim events.
+    """A partner's subscription of one URL to claim events: a connector backend.
 
-    Each event becomes a ``claims.webhook.delivery`` sent by a queue_job job (see that model
-    for headers, signature, replay window and the retry schedule). The secret signs every
-    delivery; ``action_rotate_secret`` makes a new one and keeps the old one valid for
-    SECRET_GRACE_HOURS, during which deliveries carry a signature by each.
+    Each event is one outbound ``claims.exchange`` of this backend (kind: the event, external
+    id: the delivery id, record: the claim, payload: the JSON body as an attachment), sent by
+    the framework's queue_job job (``claims.exchange._job_process``) which calls
+    ``_process_exchange``. So deliveries are in the exchange log with every other message,
+    counted, retried from the UI, and reported as other exchanges (chatter of the claim, mail
+    to the notification address).
 
-    Only events on claims that the subscription's user may read are sent, so a webhook follows
-    the same record rules as the UI and the API.
+    A delivery is a POST of the payload with these headers:
+
+    * ``X-Claims-Event``: ``claim.created``, ``claim.stage_changed``, ``claim.document_added``
+      or ``payment.paid``;
+    * ``X-Claims-Delivery``: the delivery id, the same on every attempt (receivers ignore an
+      id they already processed);
+    * ``X-Claims-Timestamp``: Unix time of this attempt, in seconds;
+    * ``X-Claims-Signature``: ``v1=<hex>``, the HMAC-SHA256 of ``<timestamp>.<body>`` under the
+      secret; while a rotated secret is in its grace period a second ``,v1=<hex>`` by the
+      previous secret follows. A receiver accepts when one of them matches one of the secrets
+      it holds (compared in constant time) and rejects a timestamp more than 5 minutes away
+      from its clock (the replay window): each retry is signed afresh.
+
+    The exchanges of a feed entry are made when the entry gets its number (``claims.change.
+    _assign_numbers``, after the writer's commit), so the body carries that number and is
+    stored once: retries send the same bytes. Any 2xx delivers. A timeout, a connection error,
+    408/425/429 or 5xx raises ``RetryableError``: the next try comes 10 s after the first
+    failure, then 30 s, 1 min, 5 min, 15 min, then hourly (``webhook_client.BACKOFF``; a
+    ``Retry-After`` of the receiver wins, up to an hour), MAX_ATTEMPTS attempts in all (about
+    6 hours). Another answer raises ``PermanentError``: the exchange fails at once. Deliveries
+    go to public addresses only, unless the system parameter ALLOW_PRIVATE_PARAM is set.
+
+    Only events on claims that the subscription's user may read are sent, so a webhook
+    follows the same record rules as the UI and the API. ``action_rotate_secret`` makes a new
+    secret and keeps the old one valid for SECRET_GRACE_HOURS.
     """
 
     _name = "claims.webhook"
+    _inherit = ["claims.backend.mixin"]
     _description = "Webhook subscription"
     _order = "id"
-    _check_company_auto = True
+    # Deliveries say nothing of a claim's synchronisation with its insurer: keep them out of
+    # the claim's sync badge (claims.exchange.record.mixin).
+    _exchange_sync_status = False
 
-    name = fields.Char(required=True)
-    url = fields.Char(string="URL", required=True)
-    active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
+    url = fields.Char(string="URL", required=True, tracking=True)
+    endpoint = fields.Char(related="url", required=False, tracking=False)
     user_id = fields.Many2one(
         "res.users",
         string="Sees as",
-        required=True,
-        default=lambda self: self.env.user,
-        help="Events are sent for the claims this user may read.",
+        help="Events are sent for the claims this user may read; the deliveries run as it.",
     )
     on_claim_created = fields.Boolean(string="Claim created", default=True)
     on_stage_changed = fields.Boolean(string="Stage changed", default=True)
@@ -63,7 +90,11 @@ class ClaimsWebhook(models.Model):
         string="Timeout (seconds)", default=10, help="Longer answers count as failed, retried."
     )
     secret = fields.Char(
-        readonly=True, copy=False, default=lambda self: self._default_secret(),
+        string="Signing secret",
+        help="Signs every delivery (HMAC-SHA256).",
+        readonly=True,
+        copy=False,
+        default=lambda self: self._default_secret(),
         groups="claims_base.group_claims_api",
     )
     secret_previous = fields.Char(
@@ -72,7 +103,13 @@ class ClaimsWebhook(models.Model):
     date_secret_previous_end = fields.Datetime(
         string="Previous secret valid until", readonly=True, copy=False
     )
-    delivery_ids = fields.One2many("claims.webhook.delivery", "webhook_id", string="Deliveries")
+    exchange_ids = fields.One2many(
+        "claims.exchange",
+        "backend_id",
+        string="Deliveries",
+        domain=[("backend_model", "=", "claims.webhook")],
+        readonly=True,
+    )
 
     def _default_secret(self):
         return secrets.token_hex(32)
@@ -137,25 +174,87 @@ class ClaimsWebhook(models.Model):
                       "previous_valid_until": fields.Datetime.to_string(end)}
         return result
 
+    # ------------------------------------------------------------------ connector backend
+
+    def _poll(self):
+        """Webhooks push, they never poll."""
+        return False
+
+    def _process_exchange(self, exchange):
+        """Send one delivery (the job's work); raise RetryableError or PermanentError."""
+        self.ensure_one()
+        exchange_sudo = exchange.sudo()
+        refusal = self._get_destination_refusal()
+        if refusal:
+            raise PermanentError(refusal, kind="private_address")
+        status = deliver(
+            self.url,
+            exchange_sudo.payload_attachment_id.raw,
+            exchange_sudo.kind,
+            exchange_sudo.external_id,
+            self._get_signing_secrets(),
+            self.timeout,
+            self._get_attempt_number(exchange_sudo),
+        )
+        exchange_sudo.summary = f"HTTP {status}"
+        return exchange_sudo.record_ref
+
     # ------------------------------------------------------------------ business
+
+    def _get_attempt_number(self, exchange):
+        """Number of this try within its job (1 for the first), which sets the backoff.
+
+        Read from the running queue_job job, so that "Retry" starts the schedule again;
+        the exchange's attempts when there is no job (a direct call).
+        """
+        job_uuid = self.env.context.get("job_uuid")
+        job = job_uuid and self.env["queue.job"].sudo().search([("uuid", "=", job_uuid)], limit=1)
+        return job.retry + 1 if job else exchange.attempts
+
+    def _get_signing_secrets(self):
+        """The secret, then the previous one while its grace period lasts."""
+        self.ensure_one()
+        webhook = self.sudo()
+        result = [webhook.secret]
+        if webhook.secret_previous and webhook.date_secret_previous_end and (
+                webhook.date_secret_previous_end > fields.Datetime.now()):
+            result.append(webhook.secret_previous)
+        return result
 
     def _get_signature_header(self, timestamp, body):
         """``v1=<hex>`` by the secret, plus ``,v1=<hex>`` by the previous one in its grace."""
+        return ",".join(
+            f"v1={sign(secret, timestamp, body)}" for secret in self._get_signing_secrets()
+        )
+
+    def _get_destination_refusal(self):
+        """Why the URL's host may not be called (a text), or False when it may."""
         self.ensure_one()
-        webhook = self.sudo()
-        signatures = [sign(webhook.secret, timestamp, body)]
-        if webhook.secret_previous and webhook.date_secret_previous_end and (
-                webhook.date_secret_previous_end > fields.Datetime.now()):
-            signatures.append(sign(webhook.secret_previous, timestamp, body))
-        return ",".join(f"v1={signature}" for signature in signatures)
+        if self.env["ir.config_parameter"].sudo().get_param(ALLOW_PRIVATE_PARAM):
+            return False
+        host = urlsplit(self.url).hostname or ""
+        try:
+            addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+        except (OSError, UnicodeError):
+            return self.env._("Refused: %(host)s does not resolve.", host=host)
+        for address in addresses:
+            ip = ipaddress.ip_address(address.split("%")[0])
+            if not ip.is_global or ip.is_multicast:
+                return self.env._(
+                    "Refused: %(host)s resolves to %(ip)s, which is not a public address.",
+                    host=host, ip=address)
+        return False
 
     @api.model
     def _enqueue_deliveries(self, changes):
-        """Queue one delivery per (feed entry, subscription that wants its event)."""
+        """One exchange and job per (numbered feed entry, subscription wanting its event).
+
+        Called when the entries get their number, in that transaction.
+        """
         webhooks = self.sudo().search([])
+        exchanges = self.env["claims.exchange"]
         if not webhooks:
-            return self.env["claims.webhook.delivery"]
-        vals_list = []
+            return exchanges
         for change in changes:
             kind = change.kind
             if kind == "payment_state_changed":
@@ -163,15 +262,35 @@ class ClaimsWebhook(models.Model):
             if kind not in EVENTS:
                 continue
             flag, event = EVENTS[kind]
-            claim_company = change.claim_id.company_id
+            claim = change.claim_id
             for webhook in webhooks:
-                if not webhook[flag] or not claim_company.parent_path.startswith(
+                if not webhook[flag] or not claim.company_id.parent_path.startswith(
                         webhook.company_id.parent_path):
                     continue
-                if not change.claim_id.with_user(webhook.user_id).has_access("read"):
+                if not claim.with_user(webhook.user_id).has_access("read"):
                     continue
-                vals_list.append({"webhook_id": webhook.id, "change_id": change.id,
-                                  "event": event})
-        deliveries = self.env["claims.webhook.delivery"].sudo().create(vals_list)
-        deliveries._enqueue()
-        return deliveries
+                exchanges |= webhook._create_delivery(change, event)
+        exchanges._enqueue(max_retries=MAX_ATTEMPTS, channel=WEBHOOK_CHANNEL)
+        return exchanges
+
+    def _create_delivery(self, change, event):
+        """The pending exchange of one event, its body stored as its payload."""
+        self.ensure_one()
+        delivery_id = str(uuid.uuid4())
+        exchange = self.env["claims.exchange"]._create_for(self, [{
+            "direction": "out",
+            "kind": event,
+            "external_id": delivery_id,
+            "res_model": "claims.claim",
+            "res_id": change.claim_id.id,
+        }])
+        claim = change.claim_id.sudo()
+        body = json.dumps({
+            "id": delivery_id,
+            "event": event,
+            "created": fields.Datetime.to_string(change.date),
+            "claim": {"id": claim.id, "name": claim.name, "company_id": claim.company_id.id},
+            "change": change._prepare_feed_values(),
+        }, sort_keys=True)
+        exchange._set_payload(body, f"{event}-{delivery_id}.json")
+        return exchange

@@ -28,3 +28,5 @@ from . import test_claims_package_send
 from . import test_claims_package_reply
 from . import test_claims_package_download
 from . import test_claims_participant_notify
+from . import test_res_users_apikeys_cache
+from . import test_ir_attachment_image
