@@ -125,6 +125,11 @@ class ClaimsBackendMixin(models.AbstractModel):
     def _poll(self):
         raise NotImplementedError(f"{self._name} does not poll")
 
+    def _get_exchange_job_properties(self):
+        """queue_job properties (channel, max_retries...) of this backend's exchange jobs,
+        the first send and a retry from the exchange log alike."""
+        return {}
+
     def _process_exchange(self, exchange):
         """Do the work of one exchange; raise RetryableError or PermanentError on failure.
 

@@ -179,7 +179,8 @@ class ClaimsExchange(models.Model):
             backend = exchange.sudo()._get_backend()
             user = backend.user_id or self.env.user
             job = exchange.with_user(user).with_company(exchange.company_id).with_delay(
-                description=f"{backend.display_name}: {exchange.display_name}", **properties
+                description=f"{backend.display_name}: {exchange.display_name}",
+                **{**backend._get_exchange_job_properties(), **properties},
             )._job_process()
             exchange.sudo().job_uuid = job.uuid
             jobs.append(job)

@@ -270,8 +270,11 @@ class ClaimsWebhook(models.Model):
                 if not claim.with_user(webhook.user_id).has_access("read"):
                     continue
                 exchanges |= webhook._create_delivery(change, event)
-        exchanges._enqueue(max_retries=MAX_ATTEMPTS, channel=WEBHOOK_CHANNEL)
+        exchanges._enqueue()
         return exchanges
+
+    def _get_exchange_job_properties(self):
+        return {"max_retries": MAX_ATTEMPTS, "channel": WEBHOOK_CHANNEL}
 
     def _create_delivery(self, change, event):
         """The pending exchange of one event, its body stored as its payload."""

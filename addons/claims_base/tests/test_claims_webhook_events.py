@@ -26,6 +26,10 @@ class TestClaimsWebhookEvents(ClaimsCommon):
             "on_document_added": False,
         })
         cls.stage = cls.env["claims.claim.stage"].create({"name": "Repair", "sequence": 99})
+        cls.user_integration = new_test_user(
+            cls.env, login="integration_admin", groups="claims_base.group_claims_integration",
+            company_id=cls.company.id, company_ids=[(6, 0, (cls.company | cls.branch).ids)],
+        )
 
     def _number(self):
         """What follows the writer's commit: the entries get their number, webhooks queue."""
@@ -112,6 +116,14 @@ class TestClaimsWebhookEvents(ClaimsCommon):
         exchange.sudo().write({"state": "error", "error_text": "HTTP 410"})
         with self.assertRaises(AccessError):
             exchange.with_user(self.partner_user).action_retry()
+        # an integration admin's retry goes through the webhook channel and schedule again
+        with trap_jobs() as trap:
+            exchange.with_user(self.user_integration).action_retry()
+        self.assertEqual(exchange.state, "pending")
+        self.assertEqual(
+            [(job.channel, job.max_retries) for job in trap.enqueued_jobs],
+            [("root.claims_webhook", 10)],
+        )
 
     def test_delivery_to_a_private_address_fails_without_a_call(self):
         self.env["ir.config_parameter"].set_param(ALLOW_PRIVATE_PARAM, False)
