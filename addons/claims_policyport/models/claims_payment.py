@@ -54,6 +54,7 @@ class ClaimsPayment(models.Model):
             payment.tiva_never_sent = mapping.is_never_sent(
                 payment.payment_type, payment.method, payment.state)
 
+    @api.depends("state", "tiva_payment_id")
     def _compute_tiva_sync_states(self):
         latest = self._latest_tiva_exchanges()
         for payment in self:

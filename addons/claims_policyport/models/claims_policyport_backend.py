@@ -110,6 +110,14 @@ class ClaimsPolicyportBackend(models.Model):
 
     # ------------------------------------------------------------------ financials
 
+    def action_run_financials_now(self):
+        """Enqueue a financials run of these backends now (integration admins)."""
+        self._check_integration_admin()
+        for backend in self:
+            backend._delayable(description=f"{backend.display_name}: financials")\
+                ._job_financials()
+        return True
+
     @api.model
     def _cron_enqueue_financials(self):
         """Scheduled action: one financials job per backend (send, resend, checks, voids)."""

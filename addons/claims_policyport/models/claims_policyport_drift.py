@@ -70,6 +70,7 @@ class ClaimsPolicyportDrift(models.AbstractModel):
         if not backend:
             raise UserError(self.env._("Claim %s is not a PolicyPort claim.", claim.name))
         labels = self._cause_labels()
+        claim.invalidate_recordset(["reserve_line_ids", "payment_ids"])
         try:
             raw, theirs = backend._get_client().get_financials(claim.tiva_claim_id)
         except ConnectorError as err:
@@ -77,12 +78,8 @@ class ClaimsPolicyportDrift(models.AbstractModel):
             return {"differences": [], "causes": causes, "theirs": None, "raw": None,
                     "error": str(err)}
         differences, causes = mapping.compare_financials(self._ours(claim), theirs)
-        unsent = self.env["claims.exchange"].sudo().search_count([
-            "|", "&", ("res_model", "=", "claims.reserve.line"),
-            ("res_id", "in", claim.reserve_line_ids.ids),
-            "&", ("res_model", "=", "claims.payment"), ("res_id", "in", claim.payment_ids.ids),
-            ("direction", "=", "out"), ("state", "in", ("pending", "error")),
-        ], limit=1)
+        unsent = self.env["claims.exchange"].sudo().search_count(self._exchanges_domain(claim) + [
+            ("state", "in", ("pending", "error"))], limit=1)
         causes = [labels[cause] for cause in causes]
         if differences and unsent:
             causes.append(labels["unsent"])
@@ -150,16 +147,24 @@ class ClaimsPolicyportDrift(models.AbstractModel):
         claim.sudo().write({"tiva_has_drift": False, "tiva_drift_summary": False})
         return done, unknown
 
+    def _exchanges_domain(self, claim):
+        """Outbound exchanges of a claim's reserve lines and payments (read from the database,
+        not from the claim's caches)."""
+        lines = self.env["claims.reserve.line"].sudo().search([("claim_id", "=", claim.id)])
+        payments = self.env["claims.payment"].sudo().search([("claim_id", "=", claim.id)])
+        return [
+            "|", "&", ("res_model", "=", "claims.reserve.line"), ("res_id", "in", lines.ids),
+            "&", ("res_model", "=", "claims.payment"), ("res_id", "in", payments.ids),
+            ("direction", "=", "out"),
+        ]
+
     def _lock(self, claim):
         """Lock the claim against its export jobs; refuse while one of them runs."""
         running = self.env["queue.job"].sudo().search_count([
-            ("uuid", "in", self.env["claims.exchange"].sudo().search([
-                "|", "&", ("res_model", "=", "claims.reserve.line"),
-                ("res_id", "in", claim.reserve_line_ids.ids),
-                "&", ("res_model", "=", "claims.payment"),
-                ("res_id", "in", claim.payment_ids.ids),
-                ("state", "=", "pending"), ("job_uuid", "!=", False),
-            ]).mapped("job_uuid")),
+            ("uuid", "in", self.env["claims.exchange"].sudo().search(
+                self._exchanges_domain(claim) + [("state", "=", "pending"),
+                                                 ("job_uuid", "!=", False)],
+            ).mapped("job_uuid")),
             ("state", "in", ("enqueued", "started")),
         ], limit=1)
         try:

@@ -231,7 +231,8 @@ class ClaimsPolicyportFinancials(models.AbstractModel):
                 ("res_model", "=", "claims.payment"), ("res_id", "=", payment.id),
                 ("kind", "=", "payment"), ("id", ">", latest.id)], limit=1)
             body = self._payment_body(payment)
-            if newer or isinstance(body, PermanentError) or body == latest.payload_attachment_id.raw:
+            unchanged = body == latest.payload_attachment_id.raw
+            if newer or isinstance(body, PermanentError) or unchanged:
                 continue
             self._queue(backend, "payment", payment, [body])._enqueue()
             resent |= payment

@@ -3,6 +3,7 @@
 from odoo import Command
 from odoo.tests import new_test_user
 
+from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.addons.queue_job.tests.common import trap_jobs
 
 from .common import ClaimsPolicyportCommon, make_claim
@@ -65,6 +66,13 @@ class ClaimsPolicyportFinancialsCommon(ClaimsPolicyportCommon):
         with trap_jobs() as trap:
             self.backend._job_financials()
             trap.perform_enqueued_jobs()
+
+    def _fails_once(self, trap):
+        """Perform the one trapped job, which must meet a retryable failure; return it."""
+        job = trap.enqueued_jobs[0]
+        with self.assertRaises(RetryableJobError):
+            job.perform()
+        return job
 
     def _exchanges_of(self, records, kind):
         return self.env["claims.exchange"].search([

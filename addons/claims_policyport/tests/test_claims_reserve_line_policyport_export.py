@@ -1,9 +1,8 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.addons.queue_job.tests.common import trap_jobs
 
 from .common_financials import ClaimsPolicyportFinancialsCommon
@@ -49,9 +48,7 @@ class TestClaimsReserveLinePolicyportExport(ClaimsPolicyportFinancialsCommon):
         self.sim.add_fault("status", status=500, method="POST", path="/reserves$")
         with trap_jobs() as trap:
             line = self._change(self.dwelling, 100.0)
-            job = trap.enqueued_jobs[0]
-            with self.assertRaises(RetryableJobError):
-                job.perform()
+            job = self._fails_once(trap)
             job.perform()
         posts = [r for r in self.sim.requests if r.method == "POST"]
         self.assertEqual(len(posts), 2)
@@ -91,3 +88,13 @@ class TestClaimsReserveLinePolicyportExport(ClaimsPolicyportFinancialsCommon):
         line = self._change(self.coverage, 100.0)
         self.assertFalse(line.tiva_sync_state)
         self.assertFalse(self._exchanges_of(line, "reserve"))
+
+    def test_integration_admin_runs_financials_now_handler_cannot(self):
+        with self.assertRaises(AccessError):
+            self.backend.with_user(self.user_handler).action_run_financials_now()
+        self._change(self.dwelling, 100.0)
+        with trap_jobs() as trap:
+            self.backend.with_user(self.user_integration).action_run_financials_now()
+            trap.perform_enqueued_jobs()  # the run
+            trap.perform_enqueued_jobs()  # the change
+        self.assertEqual(len(self.sim.reserves), 1)

@@ -158,7 +158,7 @@ class PolicyPortSimulator(Simulator):
                     return self._error(409, "Idempotency-Key reused with another body")
                 return response
             response = handler()
-            if response.status < 500:
+            if response.status < 300:  # a refused write records nothing: its key may come again
                 self.idempotency[key] = (request.body, response)
             return response
 
