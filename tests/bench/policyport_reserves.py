@@ -24,20 +24,12 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from tests.bench._harness import measure, perform_pending_jobs  # noqa: E402
 from tests.simulators.policyport import PolicyPortSimulator, make_claim  # noqa: E402
 
 CLAIMS = 100
 CHANGES_PER_CLAIM = 10
 LIVE_CHANGES = 10
-
-
-def _measure(env, func):
-    env.flush_all()
-    queries = env.cr.sql_log_count
-    started = time.perf_counter()
-    func()
-    env.flush_all()
-    return time.perf_counter() - started, env.cr.sql_log_count - queries
 
 
 def _bound_claims(env, backend, sim):
@@ -68,8 +60,6 @@ def _bound_claims(env, backend, sim):
 
 
 def _export_batch(env, backend, claims):
-    from odoo.addons.queue_job.job import Job  # noqa: PLC0415
-
     Line = env["claims.reserve.line"].with_user(backend.user_id)
 
     def work():
@@ -78,16 +68,9 @@ def _export_batch(env, backend, claims):
                 Line.create({"coverage_id": claim.coverage_ids.id, "amount_change": 100.0,
                              "reason": f"Estimate {round_ + 1}"})
         backend._job_financials()
-        jobs = env["queue.job"].search(
-            [("method_name", "=", "_job_process"), ("state", "=", "pending")])
-        for uuid in jobs.mapped("uuid"):
-            job = Job.load(env, uuid)
-            job.set_started()
-            job.perform()
-            job.set_done()
-            job.store()
+        perform_pending_jobs(env, "_job_process")
 
-    return _measure(env, work)
+    return measure(env, work)
 
 
 def _live_latency(env, backend, claims, sim):

@@ -44,6 +44,17 @@ def rpc(session, url, model, method, *args, **kwargs):
     return answer["result"]
 
 
+def admin_session(server):
+    """A requests session logged in as admin, or a skip when PolicyPort is not installed."""
+    session = requests.Session()
+    session.post(f"{server.url}/web/session/authenticate", json={"jsonrpc": "2.0", "params": {
+        "db": server.database, "login": "admin", "password": "admin"}}, timeout=30)
+    if not rpc(session, server.url, "ir.model", "search_count",
+               [("model", "=", "claims.policyport.backend")]):
+        pytest.skip("claims_policyport is not installed in this database")
+    return session
+
+
 def login(page, url):
     page.goto(f"{url}/web/login")
     page.fill("input[name=login]", "admin")
@@ -64,12 +75,7 @@ def wait_for(predicate, timeout=60):
 def test_backend_form_exchange_log_and_retry_from_the_ui(job_server, sim, desktop):
     SHOTS.mkdir(parents=True, exist_ok=True)
     url = job_server.url
-    session = requests.Session()
-    session.post(f"{url}/web/session/authenticate", json={"jsonrpc": "2.0", "params": {
-        "db": job_server.database, "login": "admin", "password": "admin"}}, timeout=30)
-    if not rpc(session, url, "ir.model", "search_count",
-               [("model", "=", "claims.policyport.backend")]):
-        pytest.skip("claims_policyport is not installed in this database")
+    session = admin_session(job_server)
     backend_id = rpc(session, url, "claims.policyport.backend", "create", {
         "name": "Gulf State desk", "endpoint": sim.url, "login": "desk", "secret": "s3cret",
         "notification_email": "desk-ops@example.com", "date_last_success": "2026-11-20 08:00:00",

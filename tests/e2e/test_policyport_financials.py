@@ -12,10 +12,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import requests
 
 from tests.conftest import OdooServer
-from tests.e2e.test_policyport_backoffice import login, rpc, wait_for
+from tests.e2e.test_policyport_backoffice import admin_session, login, rpc, wait_for
 from tests.simulators.policyport import PolicyPortSimulator, make_claim
 
 SHOTS = Path(os.environ.get("CLAIMS_SHOTS_DIR") or tempfile.gettempdir()) / "policyport"
@@ -48,12 +47,7 @@ def badge(page, field):
 def test_issue_export_check_and_void_a_payment(job_server, sim, desktop):
     SHOTS.mkdir(parents=True, exist_ok=True)
     url = job_server.url
-    session = requests.Session()
-    session.post(f"{url}/web/session/authenticate", json={"jsonrpc": "2.0", "params": {
-        "db": job_server.database, "login": "admin", "password": "admin"}}, timeout=30)
-    if not rpc(session, url, "ir.model", "search_count",
-               [("model", "=", "claims.policyport.backend")]):
-        pytest.skip("claims_policyport is not installed in this database")
+    session = admin_session(job_server)
     backend_id = rpc(session, url, "claims.policyport.backend", "create", {
         "name": "Gulf State financials", "endpoint": sim.url, "login": "desk",
         "secret": "s3cret", "date_last_success": "2026-11-20 08:00:00", "export_mode": "asap",
@@ -77,6 +71,7 @@ def test_issue_export_check_and_void_a_payment(job_server, sim, desktop):
     pick(page, "partner_id", "Ines Insured41")
     page.locator("div[name=amount] input").fill("1250")
     page.locator("div[name=remarks] input").fill("Emergency roof tarp")
+    page.screenshot(path=str(SHOTS / "fin-0-payment-issued.png"), full_page=True)
     page.get_by_role("button", name="Request").click()
     page.wait_for_selector(".o_statusbar_status .o_arrow_button_current:has-text('Requested')")
     payment_id = int(page.url.rstrip("/").split("/")[-1])

@@ -72,7 +72,7 @@ class ClaimsPayment(models.Model):
 
     def _latest_tiva_exchanges(self):
         """{(payment id, kind): {state, error}} of the latest payment and void exchanges."""
-        ids = [payment_id for payment_id in self.ids if payment_id]
+        ids = [payment_id for payment_id in self._ids if isinstance(payment_id, int)]
         if not ids:
             return {}
         self.env["claims.exchange"].flush_model()

@@ -22,7 +22,8 @@ class ClaimsReserveLine(models.Model):
 
     def _compute_tiva_sync_state(self):
         exchanges = self.env["claims.exchange"].sudo().search_read([
-            ("res_model", "=", self._name), ("res_id", "in", self.ids),
+            ("res_model", "=", self._name),
+            ("res_id", "in", [i for i in self._ids if isinstance(i, int)]),
             ("backend_model", "=", "claims.policyport.backend"), ("kind", "=", "reserve"),
         ], ["res_id", "state", "error_text"], order="id")
         latest = {exchange["res_id"]: exchange for exchange in exchanges}

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.queue_job.tests.common import trap_jobs
@@ -177,3 +177,16 @@ class TestClaimsPaymentPolicyportExport(ClaimsPolicyportFinancialsCommon):
         payment.invalidate_recordset()
         self.assertEqual(payment.tiva_sync_state, "error")
         self.assertIn("malformed", payment.tiva_sync_error)
+
+    def test_new_payment_in_the_form_shows_no_badge_yet(self):
+        with Form(self.env["claims.payment"].with_user(self.user_handler)) as form:
+            form.claim_id = self.pp_claim
+            form.coverage_id = self.dwelling
+            form.partner_id = self.insured
+            form.amount = 10.0
+            form.remarks = "From the form"
+            self.assertTrue(form.is_policyport)
+            self.assertFalse(form.tiva_sync_state)
+            form.payment_type = "salvage"
+            self.assertTrue(form.tiva_never_sent)
+        self.assertEqual(form.record.state, "draft")
