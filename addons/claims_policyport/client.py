@@ -211,3 +211,100 @@ class PolicyPortClient:
         if expected_root:
             return parse_xml(response.content, expected_root)
         return response.content
+
+    # -------------------------------------------------------------- financials
+    # Reserves, payments and voids out; checks, voids and a claim's financials in. Each write
+    # goes through ``post`` with the idempotency key its exchange keeps, so a retry after a
+    # timeout is answered from PolicyPort's memory instead of being recorded twice.
+
+    def post_reserve(self, tiva_claim_id, body, idempotency_key):
+        """{reserve_id, total} of a ``<ReserveChange>`` body (``render_reserve_change``)."""
+        ack = self.post(f"/claims/{tiva_claim_id}/reserves", body, idempotency_key,
+                        "ReserveAck")
+        return {"reserve_id": ack.get("reserveId"), "total": float(ack.get("total"))}
+
+    def post_payment(self, tiva_claim_id, body, idempotency_key):
+        """{payment_id, payable_to} of a ``<Payment>`` body (``render_payment``)."""
+        ack = self.post(f"/claims/{tiva_claim_id}/payments", body, idempotency_key,
+                        "PaymentAck")
+        return {"payment_id": ack.get("paymentId"), "payable_to": ack.get("payableTo")}
+
+    def post_void(self, payment_id, body, idempotency_key):
+        """Void a payment PolicyPort knows (``render_void``)."""
+        self.post(f"/payments/{payment_id}/void", body, idempotency_key)
+        return True
+
+    def get_financials(self, tiva_claim_id):
+        """(raw bytes, {status, reserves: {(code, category): total}, payments: [...]})."""
+        response = self._request("GET", f"/claims/{tiva_claim_id}/financials")
+        root = parse_xml(response.content, "Financials")
+        return response.content, {
+            "status": root.get("status"),
+            "reserves": {(r.get("code"), r.get("category")): float(r.get("total"))
+                         for r in root.iterfind("Reserve")},
+            "payments": [{
+                "payment_id": p.get("paymentId"), "code": p.get("code"),
+                "category": p.get("category"), "payee_tiva_id": p.get("payeeTivaId"),
+                "payable_to": p.get("payableTo"), "amount": float(p.get("amount")),
+                "remarks": p.get("remarks"), "status": p.get("status"),
+                "check_number": p.get("checkNumber") or None,
+                "date_check": p.get("checkDate") or None,
+            } for p in root.iterfind("Payment")],
+        }
+
+    def list_checks(self, issued_since):
+        """[{payment_id, tiva_claim_id, check_number, date_check, amount}] since a date."""
+        response = self._request("GET", "/checks", params={"issuedSince": issued_since.isoformat()})
+        return [{
+            "payment_id": check.get("paymentId"), "tiva_claim_id": check.get("tivaClaimId"),
+            "check_number": check.get("checkNumber"), "date_check": check.get("checkDate"),
+            "amount": float(check.get("amount")),
+        } for check in parse_xml(response.content, "CheckList").iterfind("Check")]
+
+    def list_voids(self, voided_since):
+        """[{payment_id, tiva_claim_id, date_void}] voided in PolicyPort since a date."""
+        response = self._request("GET", "/voids", params={"voidedSince": voided_since.isoformat()})
+        return [{
+            "payment_id": void.get("paymentId"), "tiva_claim_id": void.get("tivaClaimId"),
+            "date_void": void.get("voidDate"),
+        } for void in parse_xml(response.content, "VoidList").iterfind("Void")]
+
+
+def _element(tag, children=(), **attributes):
+    element = etree.Element(tag, {key: str(value) for key, value in attributes.items()})
+    for child_tag, text in children:
+        etree.SubElement(element, child_tag).text = text
+    return element
+
+
+def _to_bytes(element):
+    return etree.tostring(element, xml_declaration=True, encoding="utf-8")
+
+
+def _money(amount):
+    return f"{amount:.2f}"
+
+
+def render_reserve_change(values):
+    """A ``<ReserveChange>`` body of mapped values (``mapping.reserve_change_values``)."""
+    return _to_bytes(_element("ReserveChange", [
+        ("CoverageCode", values["code"]), ("Category", values["category"]),
+        ("AmountChange", _money(values["amount_change"])), ("Reason", values["reason"] or ""),
+    ]))
+
+
+def render_payment(values):
+    """A ``<Payment>`` body of mapped values (``mapping.payment_values``)."""
+    root = _element("Payment", [
+        ("CoverageCode", values["code"]), ("Category", values["category"]),
+        ("PayeeTivaId", values["payee_tiva_id"] or ""),
+    ])
+    for tiva_id, name in values["additional_payees"]:
+        etree.SubElement(root, "AdditionalPayee", {"tivaId": tiva_id or "", "name": name})
+    etree.SubElement(root, "Amount").text = _money(values["amount"])
+    etree.SubElement(root, "Remarks").text = values["remarks"] or ""
+    return _to_bytes(root)
+
+
+def render_void(reason):
+    return _to_bytes(_element("VoidRequest", [("Reason", reason or "")]))

@@ -70,6 +70,14 @@ def test_delay_fault_makes_a_client_time_out(sim):
     assert requests.get(f"{sim.url}/items/A", timeout=5).status_code == 200
 
 
+def test_stall_fault_does_the_work_then_answers_too_late(sim):
+    sim.add_fault("stall", seconds=1.0, method="POST")
+    with pytest.raises(requests.Timeout):
+        requests.post(f"{sim.url}/items", data=b"<x/>", timeout=0.3)
+    assert sim.requests[-1].body == b"<x/>", "the request reached the handler"
+    assert requests.post(f"{sim.url}/items", data=b"<y/>", timeout=5).status_code == 201
+
+
 def test_drop_fault_closes_the_connection_without_answer(sim):
     sim.add_fault("drop")
     with pytest.raises(requests.ConnectionError):

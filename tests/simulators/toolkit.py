@@ -12,7 +12,9 @@ free port of 127.0.0.1, inject faults, look at the requests it received, and sto
         assert sim.requests[-1].path == "/claims"
 
 Faults (matched by method and path regex, consumed one per request, in order):
-``delay`` (sleep ``seconds`` then answer normally), ``status`` (answer ``status`` with an error
+``delay`` (sleep ``seconds`` then answer normally), ``stall`` (do the work at once, then sleep
+``seconds`` before answering: a client that times out meanwhile does not know its write was
+recorded), ``status`` (answer ``status`` with an error
 body and ``Retry-After`` when given), ``drop`` (close the connection without answering),
 ``malformed`` (answer the real body cut in half).
 """
@@ -25,7 +27,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-FAULT_KINDS = ("delay", "status", "drop", "malformed")
+FAULT_KINDS = ("delay", "stall", "status", "drop", "malformed")
 
 
 @dataclasses.dataclass
@@ -221,6 +223,8 @@ class Simulator:
             )
         else:
             response = self._dispatch(request)
+        if fault and fault.kind == "stall":
+            time.sleep(fault.seconds)
         body = response.body.encode() if isinstance(response.body, str) else response.body
         if fault and fault.kind == "malformed":
             body = body[: len(body) // 2]

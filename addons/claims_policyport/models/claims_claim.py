@@ -40,3 +40,18 @@ class ClaimsClaim(models.Model):
     tiva_deductible_sinkhole_kind = fields.Selection(
         DEDUCTIBLE_KINDS, string="Sinkhole deductible in")
     tiva_deductible_sinkhole = fields.Float(string="Sinkhole deductible")
+    # Financials against PolicyPort (claims_policyport_drift.py)
+    tiva_has_drift = fields.Boolean(
+        string="Differs from PolicyPort", readonly=True, copy=False, index=True,
+        help="Set by the daily check when the reserves or payments differ from PolicyPort's.",
+    )
+    tiva_drift_summary = fields.Text(string="Differences with PolicyPort", readonly=True,
+                                     copy=False)
+
+    def action_policyport_compare(self):
+        """Open the comparison of this claim's financials with PolicyPort's."""
+        self.ensure_one()
+        self.check_access("read")
+        wizard = self.env["claims.policyport.compare"].create({"claim_id": self.id})
+        wizard._refresh()
+        return wizard._action_open()

@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..client import PolicyPortClient, parse_xml  # noqa: F401 - parse_xml re-exported for tests
 from ..mapping import SYSTEM
+from .claims_policyport_financials import OUT_KINDS as FINANCIAL_KINDS
 
 
 class ClaimsPolicyportBackend(models.Model):
@@ -30,6 +31,22 @@ class ClaimsPolicyportBackend(models.Model):
     )
     claim_type_id = fields.Many2one("claims.claim.type", check_company=True,
                                     help="The type of the imported claims.")
+    # Financials (claims_policyport_financials.py, claims_policyport_drift.py)
+    export_mode = fields.Selection(
+        [("scheduled", "With the scheduled run"), ("asap", "As soon as possible")],
+        string="Send reserves and payments", default="scheduled", required=True,
+        tracking=True,
+        help="With the scheduled run: every 15 minutes. As soon as possible: a job right after "
+        "the change.",
+    )
+    export_voids = fields.Boolean(
+        string="Send voids", default=True, tracking=True,
+        help="A payment voided here is voided in PolicyPort when it had been sent.",
+    )
+    financials_cursor = fields.Date(
+        string="Checks and voids read on", readonly=True, copy=False,
+        help="The next run reads the checks and voids of PolicyPort since the day before.",
+    )
 
     # ------------------------------------------------------------------ connector hooks
 
@@ -87,7 +104,46 @@ class ClaimsPolicyportBackend(models.Model):
     def _process_exchange(self, exchange):
         if exchange.kind == "claim":
             return self.env["claims.policyport.importer"]._import_claim(self, exchange)
+        if exchange.kind in FINANCIAL_KINDS and exchange.direction == "out":
+            return self.env["claims.policyport.financials"]._process(self, exchange)
         return super()._process_exchange(exchange)
+
+    # ------------------------------------------------------------------ financials
+
+    def action_run_financials_now(self):
+        """Enqueue a financials run of these backends now (integration admins)."""
+        self._check_integration_admin()
+        for backend in self:
+            backend._delayable(description=f"{backend.display_name}: financials")\
+                ._job_financials()
+        return True
+
+    @api.model
+    def _cron_enqueue_financials(self):
+        """Scheduled action: one financials job per backend (send, resend, checks, voids)."""
+        return self._enqueue_each("_job_financials", "financials")
+
+    @api.model
+    def _cron_enqueue_drift_checks(self):
+        """Scheduled action (daily): one drift check job per backend."""
+        return self._enqueue_each("_job_drift_check", "drift check")
+
+    @api.model
+    def _enqueue_each(self, method, label):
+        for backend in self.search([]):
+            delayable = backend._delayable(description=f"{backend.display_name}: {label}")
+            getattr(delayable, method)()
+        return True
+
+    def _job_financials(self):
+        """Job: one scheduled financials run of this backend."""
+        self.ensure_one()
+        return self.env["claims.policyport.financials"]._run(self)
+
+    def _job_drift_check(self):
+        """Job: compare every open PolicyPort claim of this backend with PolicyPort."""
+        self.ensure_one()
+        return self.env["claims.policyport.drift"]._check_backend(self)
 
     def _partner_system(self):
         return SYSTEM

@@ -4,3 +4,8 @@ from . import test_policyport_client_http
 from . import test_policyport_mapping
 from . import test_policyport_claim_import
 from . import test_policyport_concurrent_import
+from . import test_claims_reserve_line_policyport_export
+from . import test_claims_payment_policyport_export
+from . import test_claims_payment_policyport_checks_voids
+from . import test_claims_claim_policyport_drift
+from . import test_policyport_mapping_financials

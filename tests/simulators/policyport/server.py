@@ -7,6 +7,12 @@ Claims are added with ``add_claim(make_claim(n))``; the claim list answers the c
 them: the importer skips them). Documents are small PDFs. Writes need an ``Idempotency-Key``: a
 repeated key answers the first result again without recording twice. A raw body can replace
 a claim's XML (``raw_claims``) to serve hostile or broken payloads.
+
+Financials: the parties of the claims added are the payees PolicyPort knows (``payees``: Tiva
+id -> the name it prints); payments are checked as PolicyPort checks them (see
+``_payment_error``); ``denied`` holds the operations (``reserves``, ``payments``, ``voids``,
+``financials``) the desk's PolicyPort user has no right to. What happens in PolicyPort itself
+is played with ``add_payment``, ``issue_check`` and ``void_payment``.
 """
 
 import base64
@@ -33,6 +39,8 @@ class PolicyPortSimulator(Simulator):
         self.checks = []
         self.voids = []
         self.idempotency = {}
+        self.payees = {}
+        self.denied = set()
         self._ids = itertools.count(1)
         self._data_lock = threading.Lock()
 
@@ -40,6 +48,10 @@ class PolicyPortSimulator(Simulator):
 
     def add_claim(self, claim, documents=True):
         self.claims[claim["TivaClaimId"]] = claim
+        for party in claim.get("Parties", []):
+            self.payees[party["tivaId"]] = " ".join(
+                part for part in (party.get("FirstName"), party.get("LastName")) if part
+            ) or party.get("CompanyName") or party["tivaId"]
         if documents:
             for document in claim.get("Documents", []):
                 self.documents[claim["TivaClaimId"], document["id"]] = data.make_pdf(
@@ -94,6 +106,47 @@ class PolicyPortSimulator(Simulator):
 
     # -------------------------------------------------------------- financials
 
+    def payable_name(self, tiva_id):
+        """The name PolicyPort prints on a check for a Tiva id (its own record, not ours)."""
+        return self.payees.get(tiva_id)
+
+    def reserve_totals(self, claim_id):
+        """{(coverage code, category): total reserve} of a claim: initial plus changes."""
+        totals = {}
+        for coverage in self.claims[claim_id]["Policy"].get("Coverages", []):
+            key = (coverage["code"], coverage["category"])
+            totals[key] = totals.get(key, 0.0) + float(coverage.get("Reserve") or 0)
+        for change in self.reserves:
+            if change["claim"] == claim_id:
+                key = (change["coverage"], change["category"])
+                totals[key] = round(totals.get(key, 0.0) + change["amount"], 2)
+        return totals
+
+    def add_payment(self, claim_id, payee, amount, remarks, coverage="A", category="IND"):
+        """A payment made in PolicyPort itself (not through the API); returns its id."""
+        payment_id = f"PM-{next(self._ids)}"
+        self.payments[payment_id] = {
+            "claim": claim_id, "payee": payee, "payableTo": self.payable_name(payee) or payee,
+            "amount": float(amount), "remarks": remarks, "coverage": coverage,
+            "category": category, "voided": False, "checkNumber": "", "checkDate": "",
+        }
+        return payment_id
+
+    def issue_check(self, payment_id, check_number, check_date):
+        """PolicyPort prints the check of a payment: listed by ``GET /checks``."""
+        payment = self.payments[payment_id]
+        payment.update(checkNumber=check_number, checkDate=check_date)
+        self.checks.append({"paymentId": payment_id, "tivaClaimId": payment["claim"],
+                            "checkNumber": check_number, "checkDate": check_date,
+                            "amount": f"{payment['amount']:.2f}"})
+
+    def void_payment(self, payment_id, void_date):
+        """A payment voided in PolicyPort: listed by ``GET /voids``."""
+        payment = self.payments[payment_id]
+        payment["voided"] = True
+        self.voids.append({"paymentId": payment_id, "tivaClaimId": payment["claim"],
+                           "voidDate": void_date})
+
     def _idempotent(self, request, handler):
         key = request.headers.get("idempotency-key")
         if not key:
@@ -105,7 +158,7 @@ class PolicyPortSimulator(Simulator):
                     return self._error(409, "Idempotency-Key reused with another body")
                 return response
             response = handler()
-            if response.status < 500:
+            if response.status < 300:  # a refused write records nothing: its key may come again
                 self.idempotency[key] = (request.body, response)
             return response
 
@@ -118,13 +171,21 @@ class PolicyPortSimulator(Simulator):
             return None, self._error(400, f"Expected <{tag}>")
         return root, None
 
+    def _refused(self, operation, claim_id=None):
+        """403 when the desk's PolicyPort user lacks the right, 404 for an unknown claim."""
+        if operation in self.denied:
+            return self._error(403, f"User {self.login} does not have the right to set "
+                                    "Payments & Reserves.")
+        if claim_id is not None and claim_id not in self.claims:
+            return self._error(404, f"Claim {claim_id} not found")
+        return None
+
     @route("POST", rf"{API}/claims/(?P<claim_id>[A-Z0-9\-]+)/reserves")
     def post_reserve(self, request):
         def handler():
             claim_id = request.params["claim_id"]
-            if claim_id not in self.claims:
-                return self._error(404, f"Claim {claim_id} not found")
             root, error = self._parse(request, "ReserveChange")
+            error = self._refused("reserves", claim_id) or error
             if error:
                 return error
             change = {
@@ -133,30 +194,50 @@ class PolicyPortSimulator(Simulator):
                 "amount": float(root.findtext("AmountChange")),
             }
             self.reserves.append(change)
-            total = sum(r["amount"] for r in self.reserves if r["claim"] == claim_id
-                        and r["coverage"] == change["coverage"])
+            total = self.reserve_totals(claim_id)[change["coverage"], change["category"]]
             ack = ET.Element("ReserveAck", {"reserveId": change["reserveId"],
                                             "total": f"{total:.2f}"})
             return Response(201, data.to_xml(ack))
         return self._idempotent(request, handler)
 
+    def _payment_error(self, claim_id, root):
+        """PolicyPort's own checks of a payment, with its messages."""
+        payee = (root.findtext("PayeeTivaId") or "").strip()
+        if not payee:
+            return "TIVA ID is required for primary payee"
+        for additional in root.iterfind("AdditionalPayee"):
+            if not (additional.get("tivaId") or "").strip():
+                return (f"A Validation Error Has Occurred. Additional Payee: "
+                        f"{additional.get('name')} must have a TIVA ID.")
+        if self.payable_name(payee) is None:
+            return f"TIVA ID {payee} is unknown."
+        amount, remarks = float(root.findtext("Amount")), (root.findtext("Remarks") or "")
+        for payment in self.payments.values():
+            if (payment["claim"], payment["coverage"], payment["category"]) == (
+                    claim_id, root.findtext("CoverageCode"), root.findtext("Category")) \
+                    and payment["amount"] == amount and not payment["voided"] \
+                    and payment["remarks"].strip().lower() == remarks.strip().lower():
+                return ("There is already a payment for this claim with the same amount and "
+                        "remarks. Please enter unique Remarks.")
+        return None
+
     @route("POST", rf"{API}/claims/(?P<claim_id>[A-Z0-9\-]+)/payments")
     def post_payment(self, request):
         def handler():
             claim_id = request.params["claim_id"]
-            if claim_id not in self.claims:
-                return self._error(404, f"Claim {claim_id} not found")
             root, error = self._parse(request, "Payment")
+            error = self._refused("payments", claim_id) or error
             if error:
                 return error
-            payment_id = f"PM-{next(self._ids)}"
-            self.payments[payment_id] = {
-                "claim": claim_id, "payee": root.findtext("PayeeTivaId"),
-                "amount": float(root.findtext("Amount")), "remarks": root.findtext("Remarks"),
-                "coverage": root.findtext("CoverageCode"), "voided": False,
-            }
-            ack = ET.Element("PaymentAck", {"paymentId": payment_id,
-                                            "payableTo": root.findtext("PayeeTivaId")})
+            message = self._payment_error(claim_id, root)
+            if message:
+                return self._error(400, message)
+            payment_id = self.add_payment(
+                claim_id, root.findtext("PayeeTivaId"), root.findtext("Amount"),
+                root.findtext("Remarks"), root.findtext("CoverageCode"),
+                root.findtext("Category"))
+            ack = ET.Element("PaymentAck", {
+                "paymentId": payment_id, "payableTo": self.payments[payment_id]["payableTo"]})
             return Response(201, data.to_xml(ack))
         return self._idempotent(request, handler)
 
@@ -164,11 +245,40 @@ class PolicyPortSimulator(Simulator):
     def post_void(self, request):
         def handler():
             payment = self.payments.get(request.params["payment_id"])
+            root, error = self._parse(request, "VoidRequest")
+            error = self._refused("voids") or error
+            if error:
+                return error
             if not payment:
                 return self._error(404, "Payment not found")
             payment["voided"] = True
             return Response(200, b"")
         return self._idempotent(request, handler)
+
+    @route("GET", rf"{API}/claims/(?P<claim_id>[A-Z0-9\-]+)/financials")
+    def get_financials(self, request):
+        claim_id = request.params["claim_id"]
+        error = self._refused("financials", claim_id)
+        if error:
+            return error
+        status = self.claims[claim_id].get("ClientFileStatus") or "Open"
+        root = ET.Element("Financials", {"tivaClaimId": claim_id, "status": status})
+        for (code, category), total in sorted(self.reserve_totals(claim_id).items()):
+            ET.SubElement(root, "Reserve", {"code": code, "category": category,
+                                            "total": f"{total:.2f}"})
+        for payment_id, payment in sorted(self.payments.items()):
+            if payment["claim"] != claim_id:
+                continue
+            ET.SubElement(root, "Payment", {
+                "paymentId": payment_id, "code": payment["coverage"],
+                "category": payment["category"], "payeeTivaId": payment["payee"],
+                "payableTo": payment["payableTo"], "amount": f"{payment['amount']:.2f}",
+                "remarks": payment["remarks"] or "",
+                "status": "Voided" if payment["voided"] else (
+                    "Issued" if payment["checkNumber"] else "Pending"),
+                "checkNumber": payment["checkNumber"], "checkDate": payment["checkDate"],
+            })
+        return Response(200, data.to_xml(root))
 
     @route("GET", rf"{API}/checks")
     def list_checks(self, request):

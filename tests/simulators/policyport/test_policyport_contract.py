@@ -97,7 +97,56 @@ def test_reserve_change_answers_the_coverage_total(sim, schema):
     answer = requests.post(f"{sim.url}/api/v1/claims/TV-100001/reserves", data=body, auth=AUTH,
                            headers={"Idempotency-Key": "k-1"}, timeout=5)
     schema.validate(answer.text)
-    assert 'total="2500.00"' in answer.text
+    assert 'total="17500.00"' in answer.text, "initial 15,000 + 2,500"
+
+
+def _post_payment(sim, body, key):
+    return requests.post(f"{sim.url}/api/v1/claims/TV-100001/payments", data=body, auth=AUTH,
+                         headers={"Idempotency-Key": key}, timeout=5)
+
+
+@pytest.mark.parametrize("old, new, message", [
+    (b"<PayeeTivaId>CL-1</PayeeTivaId>", b"<PayeeTivaId></PayeeTivaId>",
+     "TIVA ID is required for primary payee"),
+    (b'tivaId="MG-88"', b'tivaId=""',
+     "A Validation Error Has Occurred. Additional Payee: First Coast Bank must have a TIVA ID."),
+    (b"<PayeeTivaId>CL-1</PayeeTivaId>", b"<PayeeTivaId>CL-9</PayeeTivaId>",
+     "TIVA ID CL-9 is unknown."),
+])
+def test_payment_refused_with_policyports_own_message(sim, schema, old, new, message):
+    body = (Path(__file__).parent / "samples" / "payment.xml").read_bytes()
+    answer = _post_payment(sim, body.replace(old, new), "k-refused")
+    assert answer.status_code == 400
+    schema.validate(answer.text)
+    assert f"<Message>{message}</Message>" in answer.text
+    assert not sim.payments
+
+
+def test_payment_with_same_remarks_and_amount_refused_payable_to_is_policyports(sim, schema):
+    body = (Path(__file__).parent / "samples" / "payment.xml").read_bytes()
+    first = _post_payment(sim, body, "k-1")
+    assert 'payableTo="Ines Insured1"' in first.text
+    twin = _post_payment(sim, body, "k-2")
+    assert twin.status_code == 400 and "Please enter unique Remarks." in twin.text
+
+
+def test_user_without_rights_gets_a_403(sim, schema):
+    sim.denied.add("payments")
+    body = (Path(__file__).parent / "samples" / "payment.xml").read_bytes()
+    answer = _post_payment(sim, body, "k-1")
+    assert answer.status_code == 403
+    schema.validate(answer.text)
+
+
+def test_financials_list_reserves_payments_and_checks(sim, schema):
+    payment_id = sim.add_payment("TV-100001", "VN-500", "800.00", "Water extraction")
+    sim.issue_check(payment_id, "100234", "2026-11-21")
+    answer = requests.get(f"{sim.url}/api/v1/claims/TV-100001/financials", auth=AUTH,
+                          timeout=5)
+    schema.validate(answer.text)
+    assert 'code="A" category="IND" total="15000.00"' in answer.text
+    assert 'payableTo="Dry Out Pros" amount="800.00"' in answer.text
+    assert 'status="Issued" checkNumber="100234"' in answer.text
 
 
 def test_checks_and_voids_feeds_are_valid(sim, schema):

@@ -1,0 +1,41 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+from .claims_payment import SENT_STATES
+
+NO_EXPORT_CONTEXT = "claims_policyport_no_export"
+
+
+class ClaimsReserveLine(models.Model):
+    """A reserve change on a PolicyPort claim goes to PolicyPort (scheduled or at once).
+
+    Lines that come from PolicyPort (the initial reserves of an import, the correcting lines
+    of an overwrite) are posted with ``claims_policyport_no_export`` and stay here.
+    """
+
+    _inherit = "claims.reserve.line"
+
+    tiva_sync_state = fields.Selection(
+        SENT_STATES, string="Sent to Tiva", compute="_compute_tiva_sync_state")
+    tiva_sync_error = fields.Text(compute="_compute_tiva_sync_state")
+
+    def _compute_tiva_sync_state(self):
+        exchanges = self.env["claims.exchange"].sudo().search_read([
+            ("res_model", "=", self._name),
+            ("res_id", "in", [i for i in self._ids if isinstance(i, int)]),
+            ("backend_model", "=", "claims.policyport.backend"), ("kind", "=", "reserve"),
+        ], ["res_id", "state", "error_text"], order="id")
+        latest = {exchange["res_id"]: exchange for exchange in exchanges}
+        for line in self:
+            exchange = latest.get(line.id)
+            line.tiva_sync_state = exchange["state"] if exchange and exchange["state"] in (
+                "pending", "done", "error") else False
+            line.tiva_sync_error = exchange["error_text"] if exchange else False
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.context.get(NO_EXPORT_CONTEXT):
+            self.env["claims.policyport.financials"]._queue_reserve_changes(lines)
+        return lines

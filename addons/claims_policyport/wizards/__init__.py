@@ -1,0 +1,1 @@
+from . import claims_policyport_compare
