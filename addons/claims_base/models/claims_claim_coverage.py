@@ -22,6 +22,7 @@ class ClaimsClaimCoverage(models.Model):
     _description = "Coverage on a claim"
     _order = "claim_id, sequence, id"
     _check_company_auto = True
+    _rec_names_search = ["coverage_type_id.name", "coverage_type_id.code"]
 
     claim_id = fields.Many2one("claims.claim", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="claim_id.company_id", store=True, index=True,
