@@ -3,15 +3,21 @@
 """Import of PolicyPort claims: ``tests/bench/run policyport_import``.
 
 A simulator serves 1,100 claims (5 coverages, 3 parties, 3 documents each). A batch of 100,
-then one of 1,000, go through the whole import as production runs it: the poll job lists
-them, one queue_job job per claim is stored, then each job is loaded and performed in-process
-(the job runner's work without its HTTP hop). For comparison, the same 1,000 claims with
-their policies, coverage lines, partners, participants, documents and attachments are created
-in one bare batch (tracking and chatter as our models have them, no exchange, no job, no
-HTTP, no XML). Prints the figures and ends with one ``RESULT`` line.
+then one of 1,000, go through the whole import as production runs it: the backend's poll is
+enqueued and committed, then every pending job (the poll, then one per claim) is performed the
+way queue_job's runner has it performed: marked enqueued as the runner does, then acquired,
+performed, marked done and committed by queue_job's own controller code
+(``RunJobController._acquire_job`` and ``_runjob``), each job in its own cursor, transaction
+and fresh environment (only the runner's HTTP hop is left out). For comparison, the same
+1,000 claims with their policies, coverage lines, partners, participants, documents and
+attachments are created in one bare batch create in one transaction, committed (tracking and
+chatter as our models have them, no exchange, no job, no HTTP, no XML). Both times include
+the commits; queries are counted over all cursors of the process. Prints the figures and ends
+with one ``RESULT`` line.
 
 ``CLAIMS_BENCH_CLAIMS`` sets the size of the large batch (1000 by default; the goal is stated
-for 1000), e.g. 200 for a quick look while profiling.
+for 1000), e.g. 200 for a quick look; ``CLAIMS_BENCH_PROFILE=<file>`` writes a cProfile of the large
+batch's import to that file.
 """
 
 import os
@@ -19,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 
-from odoo import Command
+from odoo import SUPERUSER_ID, Command, api, sql_db
 
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
@@ -30,33 +36,63 @@ from tests.simulators.policyport.data import make_pdf, render_claim  # noqa: E40
 
 
 def _measure(env, func):
-    env.flush_all()
-    queries = env.cr.sql_log_count
+    """Seconds and queries (over all cursors) of ``func()``, committed."""
+    env.cr.commit()
+    queries = sql_db.sql_counter
     started = time.perf_counter()
     func()
     env.flush_all()
-    return time.perf_counter() - started, env.cr.sql_log_count - queries
+    env.cr.commit()
+    return time.perf_counter() - started, sql_db.sql_counter - queries
+
+
+def _run_pending_jobs(registry):
+    """Perform pending jobs one by one as queue_job's runner does, until none is left."""
+    from odoo.addons.queue_job.controllers.main import RunJobController  # noqa: PLC0415
+    from odoo.addons.queue_job.job import ENQUEUED, PENDING  # noqa: PLC0415
+
+    performed = 0
+    while True:
+        with registry.cursor() as cr:
+            cr.execute("SELECT uuid FROM queue_job WHERE state = %s ORDER BY id", (PENDING,))
+            uuids = [uuid for (uuid,) in cr.fetchall()]
+        if not uuids:
+            return performed
+        for uuid in uuids:
+            with registry.cursor() as cr:
+                # the runner's own connection marks the job enqueued, then calls /runjob
+                cr.execute(
+                    "UPDATE queue_job SET state = %s, date_enqueued = date_trunc('seconds', "
+                    "now() at time zone 'utc') WHERE uuid = %s", (ENQUEUED, uuid))
+                cr.commit()
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                job = RunJobController._acquire_job(env, uuid)
+                if job:
+                    RunJobController._runjob(env, job)
+                    performed += 1
 
 
 def _import_batch(env, backend, sim, numbers):
-    from odoo.addons.queue_job.job import Job  # noqa: PLC0415
-
     sim.claims.clear()
     for n in numbers:
         sim.add_claim(make_claim(n))
+    registry = env.registry
 
     def work():
-        backend._job_poll()
-        jobs = env["queue.job"].search(
-            [("method_name", "=", "_job_process"), ("state", "=", "pending")])
-        for uuid in jobs.mapped("uuid"):
-            job = Job.load(env, uuid)
-            job.set_started()
-            job.perform()
-            job.set_done()
-            job.store()
+        with registry.cursor() as cr:
+            backend.with_env(backend.env(cr=cr))._enqueue_poll()
+        _run_pending_jobs(registry)
 
-    seconds, queries = _measure(env, work)
+    profile_to = os.environ.get("CLAIMS_BENCH_PROFILE")
+    if profile_to and len(numbers) != 100:
+        import cProfile  # noqa: PLC0415
+
+        profiler = cProfile.Profile()
+        seconds, queries = _measure(env, lambda: profiler.runcall(work))
+        profiler.dump_stats(profile_to)
+    else:
+        seconds, queries = _measure(env, work)
+    env.invalidate_all()
     done = env["claims.claim"].search_count([("tiva_claim_id", "!=", False)])
     return seconds, queries, done
 
@@ -135,7 +171,7 @@ def run(env):
         }).with_user(admin)
         seconds_100, queries_100, done = _import_batch(env, backend, sim, range(1, 101))
         print(f"batch of 100: {seconds_100:.1f} s, {queries_100} queries, {done} claims")
-        backend.sudo().date_last_success = "2026-11-20 08:00:00"
+        backend.sudo().write({"date_last_success": "2026-11-20 08:00:00", "date_last_poll": False})
         seconds, queries, done = _import_batch(env, backend, sim, range(101, 101 + size))
         print(f"batch of {size}: {seconds:.1f} s, {queries} queries, {done} claims in all")
         bare_seconds, bare_queries = _bare_create(env, range(2001, 2001 + size))

@@ -7,3 +7,7 @@ from . import claims_policyport_financials
 from . import claims_policyport_importer
 from . import claims_reserve_line
 from . import res_partner
+from . import claims_policyport_lookup_mixin
+from . import claims_coverage_type
+from . import claims_participant_role
+from . import claims_document_category

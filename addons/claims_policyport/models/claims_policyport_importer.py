@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import Command, api, fields, models
+from odoo import Command, api, fields, models, tools
 from odoo.tools import html_escape
 from odoo.tools.mail import generate_tracking_message_id
 
@@ -17,7 +17,7 @@ class ClaimsPolicyportImporter(models.AbstractModel):
     """Turns one PolicyPort claim into our records (the work of one import job).
 
     Lookups that every claim needs (coverage types, roles, categories, US states) are read
-    once per transaction; what a claim creates is created in a few batched calls, so the
+    once per process; what a claim creates is created in a few batched calls, so the
     number of queries per claim does not grow with the batch.
     """
 
@@ -68,24 +68,27 @@ class ClaimsPolicyportImporter(models.AbstractModel):
     # ------------------------------------------------------------------ lookups
 
     def _lookups(self, company):
-        """Records every claim needs, read once per transaction."""
-        cache = self.env.cr.cache.setdefault("claims_policyport_lookups", {})
-        if company.id not in cache:
-            env = self.env
-            coverage_types = env["claims.coverage.type"].search(
-                [("code", "=like", "PP\\_%"), ("company_id", "in", (False, company.id))])
-            categories = env["claims.document.category"].search([])
-            us = env.ref("base.us")
-            cache[company.id] = {
-                "coverage_types": {c.code: c.id for c in coverage_types},
-                "roles": {r.code: r.id for r in env["claims.participant.role"].search([])},
-                "categories": {c.code: c.id for c in categories},
-                "states": {s.code: s.id for s in env["res.country.state"].search(
-                    [("country_id", "=", us.id)])},
-                "country": us.id,
-                "subtype": env.ref("claims_policyport.mail_message_subtype_edi").id,
-            }
-        return cache[company.id]
+        """Ids every claim needs, by code (read-only: shared by all jobs of the process)."""
+        return self._lookups_of_company(company.id)
+
+    @tools.ormcache("company_id")
+    def _lookups_of_company(self, company_id):
+        # Each job has its own transaction: a cache per transaction read them again for every
+        # claim. The registry's cache is cleared when a coverage type, role or document
+        # category is created, changed or deleted (claims.policyport.lookup.mixin).
+        env = self.sudo().env
+        coverage_types = env["claims.coverage.type"].search(
+            [("code", "=like", "PP\\_%"), ("company_id", "in", (False, company_id))])
+        us = env.ref("base.us")
+        return {
+            "coverage_types": {c.code: c.id for c in coverage_types},
+            "roles": {r.code: r.id for r in env["claims.participant.role"].search([])},
+            "categories": {c.code: c.id for c in env["claims.document.category"].search([])},
+            "states": {s.code: s.id for s in env["res.country.state"].search(
+                [("country_id", "=", us.id)])},
+            "country": us.id,
+            "subtype": env.ref("claims_policyport.mail_message_subtype_edi").id,
+        }
 
     def _coverage_type_id(self, lookups, coverage):
         for code in coverage["targets"]:
