@@ -163,6 +163,8 @@ class ClaimsChange(models.Model):
         no crash can number an entry without queuing its deliveries. An error of the webhook
         code is logged and lets the numbering commit: the feed never waits for webhooks.
         """
+        if not self.env["claims.webhook"].sudo().search_count([], limit=1):
+            return
         try:
             with self.env.cr.savepoint():
                 self.env["claims.webhook"].sudo()._enqueue_deliveries(numbered)

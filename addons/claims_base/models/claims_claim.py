@@ -171,18 +171,10 @@ class ClaimsClaim(models.Model):
 
     @api.depends(*(f"coverage_ids.{name}" for name in MONEY_FIELDS))
     def _compute_amounts(self):
-        totals = {
-            claim: values
-            for claim, *values in self.env["claims.claim.coverage"]._read_group(
-                [("claim_id", "in", self.ids)],
-                ["claim_id"],
-                [f"{name}:sum" for name in MONEY_FIELDS],
-            )
-        }
         for claim in self:
-            values = totals.get(claim, [0.0] * len(MONEY_FIELDS))
-            for name, value in zip(MONEY_FIELDS, values, strict=True):
-                claim[name] = value
+            coverages = claim.coverage_ids
+            for name in MONEY_FIELDS:
+                claim[name] = sum(coverages.mapped(name))
 
     @api.depends("deadline_ids.state")
     def _compute_deadline_status(self):

@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .claims_policy_coverage import DEDUCTIBLE_KINDS
 
@@ -61,23 +62,9 @@ class ClaimsClaimCoverage(models.Model):
         "payment_ids.payment_type",
     )
     def _compute_amounts(self):
-        reserves = dict(self.env["claims.reserve.line"]._read_group(
-            [("coverage_id", "in", self.ids)], ["coverage_id"], ["amount_change:sum"]))
-        payments = defaultdict(float)
-        for coverage, state, kind, amount in self.env["claims.payment"]._read_group(
-            [("coverage_id", "in", self.ids), ("state", "in", ("approved", "sent", "paid"))],
-            ["coverage_id", "state", "payment_type"],
-            ["amount:sum"],
-        ):
-            if kind in RECOVERY_TYPES:
-                if state == "paid":
-                    payments[coverage, "recovered"] += amount
-            elif state == "paid":
-                payments[coverage, "paid"] += amount
-            else:
-                payments[coverage, "pending"] += amount
+        reserves, payments = self._read_ledgers()
         for coverage in self:
-            key = coverage._origin or coverage
+            key = coverage._origin.id
             reserve = reserves.get(key, 0.0)
             paid = payments[key, "paid"]
             pending = payments[key, "pending"]
@@ -90,6 +77,40 @@ class ClaimsClaimCoverage(models.Model):
             coverage.amount_recovered = recovered
             coverage.amount_incurred = paid + pending + outstanding
             coverage.amount_net_incurred = paid + pending + outstanding - recovered
+
+    def _read_ledgers(self):
+        """({coverage id: total reserve}, {(coverage id, paid|pending|recovered): amount}).
+
+        One query for both ledgers, over every line whoever reads: these are stored totals.
+        """
+        reserves, payments = {}, defaultdict(float)
+        ids = tuple({coverage._origin.id for coverage in self if coverage._origin.id})
+        if not ids:
+            return reserves, payments
+        self.env["claims.reserve.line"].flush_model(["coverage_id", "amount_change"])
+        self.env["claims.payment"].flush_model(["coverage_id", "state", "payment_type", "amount"])
+        rows = self.env.execute_query(SQL(
+            """
+            SELECT coverage_id, 'reserve', NULL, SUM(amount_change)
+              FROM claims_reserve_line WHERE coverage_id IN %(ids)s GROUP BY coverage_id
+             UNION ALL
+            SELECT coverage_id, state, payment_type, SUM(amount)
+              FROM claims_payment WHERE coverage_id IN %(ids)s AND state IN %(states)s
+          GROUP BY coverage_id, state, payment_type
+            """,
+            ids=ids, states=("paid", *PENDING_STATES),
+        ))
+        for coverage_id, state, kind, amount in rows:
+            if state == "reserve":
+                reserves[coverage_id] = amount
+            elif kind in RECOVERY_TYPES:
+                if state == "paid":
+                    payments[coverage_id, "recovered"] += amount
+            elif state == "paid":
+                payments[coverage_id, "paid"] += amount
+            else:
+                payments[coverage_id, "pending"] += amount
+        return reserves, payments
 
     @api.depends("coverage_type_id", "claim_id.name")
     def _compute_display_name(self):

@@ -201,9 +201,9 @@ class ClaimsExchange(models.Model):
             content = content.encode()
         return {"name": filename, "raw": content, "res_model": self._name, "res_id": self.id}
 
-    def _set_done(self, record=None, summary=None):
-        values = {"state": "done", "date_done": fields.Datetime.now(), "error_text": False,
-                  "error_kind": False}
+    def _set_done(self, record=None, summary=None, **values):
+        values.update(state="done", date_done=fields.Datetime.now(), error_text=False,
+                      error_kind=False)
         if record:
             values.update(res_model=record._name, res_id=record.id)
         if summary:
@@ -238,6 +238,9 @@ class ClaimsExchange(models.Model):
         try:
             with self.env.cr.savepoint():
                 record = backend._process_exchange(self)
+                if self.state == "pending":
+                    # with the work's own writes to the exchange (its payload): one UPDATE
+                    self._set_done(record or None, attempts=attempts)
         except RetryableError as err:
             self.sudo().write({"attempts": attempts, "error_text": str(err)})
             raise RetryableJobError(str(err), seconds=err.retry_after) from err
@@ -247,9 +250,8 @@ class ClaimsExchange(models.Model):
                 self._set_payload(err.payload, f"{self.external_id or self.id}.refused")
             self._set_error(str(err), err.kind)
             return f"error: {err}"
-        self.sudo().attempts = attempts
-        if self.state == "pending":
-            self._set_done(record or None)
+        if self.attempts != attempts:
+            self.sudo().attempts = attempts
         return f"{self.state}: {self.summary or self.display_name}"
 
     def _on_job_postponed(self, retry, message):

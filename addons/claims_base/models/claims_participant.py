@@ -53,7 +53,7 @@ class ClaimsParticipant(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         participants = super().create(vals_list)
-        participants._sync_claim_followers()
+        participants._sync_claim_followers(claims_exist=True)
         return participants
 
     def write(self, vals):
@@ -102,23 +102,27 @@ class ClaimsParticipant(models.Model):
     def _get_claim_partner_pairs(self):
         return {(p.claim_id.id, p.partner_id.id) for p in self if p.claim_id}
 
-    def _sync_claim_followers(self, extra_pairs=()):
+    def _sync_claim_followers(self, extra_pairs=(), claims_exist=False):
         """Each participant's partner follows the claim with the subtypes of their roles.
 
         A partner with several roles gets the union; a partner left without a role on the
         claim (removed, archived) stops following it, unless they are an internal user.
+        ``claims_exist``: the claims are known to exist (participants just created on them).
         """
         pairs = self._get_claim_partner_pairs() | set(extra_pairs)
         if not pairs:
             return
         # In batch: one search for the roles of all pairs, one follower update per claim
         claims = self.env["claims.claim"].sudo().browse({claim_id for claim_id, _p in pairs})
-        claims = claims.exists()
+        if not claims_exist:
+            claims = claims.exists()
         roles = defaultdict(lambda: self.env["claims.participant.role"].sudo())
-        for participant in self.sudo().search([
+        found = self.sudo().search_fetch([
             ("claim_id", "in", claims.ids),
             ("partner_id", "in", list({partner_id for _c, partner_id in pairs})),
-        ]):
+        ], ["claim_id", "partner_id", "role_id"])
+        found.role_id.subtype_ids  # noqa: B018 - the subtypes of all roles in one query
+        for participant in found:
             roles[participant.claim_id.id, participant.partner_id.id] |= participant.role_id
         partners_of = defaultdict(set)
         for claim_id, partner_id in pairs:

@@ -36,7 +36,7 @@ class ClaimsReserveLine(models.Model):
         coverages = self.env["claims.claim.coverage"].browse(
             {vals["coverage_id"] for vals in vals_list if vals.get("coverage_id")}
         )
-        running = {coverage.id: coverage.amount_reserve for coverage in coverages}
+        running = coverages._read_ledgers()[0]
         for vals in vals_list:
             # who and when are facts, not input
             vals["user_id"] = self.env.user.id
