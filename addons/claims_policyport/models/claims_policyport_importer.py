@@ -1,16 +1,21 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
+from psycopg2.errors import UniqueViolation
 
 from odoo import Command, api, fields, models, tools
 from odoo.tools import html_escape
 from odoo.tools.mail import generate_tracking_message_id
 
-from odoo.addons.claims_base.connector.exceptions import PermanentError
+from odoo.addons.claims_base.connector.exceptions import PermanentError, RetryableError
 
 from .. import mapping
+from .claims_reserve_line import NO_EXPORT_CONTEXT
 
 CLIENT_SYSTEM = "policyport_client"
+# The people and the policy of an imported claim are created quietly: no "created" message,
+# no integration user following each of them (the claim's EDI note tells where they came from).
+QUIET_CREATE = {"tracking_disable": True}
 
 
 class ClaimsPolicyportImporter(models.AbstractModel):
@@ -118,7 +123,8 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             domain = ["|", "&", *domain, "&", ("system", "=", mapping.SYSTEM),
                       ("ref", "in", vendor_ids)]
         found = {}
-        for ref in self.env["claims.partner.ref"].search(domain):
+        for ref in self.env["claims.partner.ref"].search_fetch(
+                domain, ["system", "ref", "partner_id"]):
             found.setdefault((ref.system, ref.ref), ref.partner_id)
         Partner = self.env["res.partner"]
         vendors = {tiva_id: found.get((mapping.SYSTEM, tiva_id), Partner)
@@ -130,12 +136,28 @@ class ClaimsPolicyportImporter(models.AbstractModel):
         if insurer is None:
             insurer = Partner._find_by_claims_ref(CLIENT_SYSTEM, data["client"])
         if not insurer:
-            insurer = Partner.sudo().create({
+            insurer = self._create_shared(Partner.sudo(), {
                 "name": data["client_name"], "is_company": True,
                 "claims_ref_ids": [Command.create({"system": CLIENT_SYSTEM,
                                                    "ref": data["client"]})],
             }).sudo(False)
         return insurer
+
+    def _create_shared(self, model, values):
+        """Create a record that several claims share (their insurer, their policy).
+
+        Two imports at once may both create it: PostgreSQL refuses the second (unique
+        index), whose job is retried a few seconds later and finds the first one's record.
+        """
+        try:
+            with self.env.cr.savepoint():
+                return model.with_context(**QUIET_CREATE).create(values)
+        except UniqueViolation as err:
+            raise RetryableError(
+                self.env._("%s was being created by another import at the same time.",
+                           model._description),
+                kind="concurrent_import", retry_after=5,
+            ) from err
 
     # ------------------------------------------------------------------ creation
 
@@ -164,7 +186,8 @@ class ClaimsPolicyportImporter(models.AbstractModel):
                 key: value for key, value in claimant["partner"].items()
                 if key in ("street", "city", "zip", "tiva_state", "tiva_phone_work") and value
             }))
-        partners = self.env["res.partner"].create([values for _r, _t, values in to_create])
+        partners = self.env["res.partner"].with_context(**QUIET_CREATE).create(
+            [values for _r, _t, values in to_create])
         insured = partners[0]
         participants = [
             Command.create({"partner_id": partner.id, "role_id": lookups["roles"][role],
@@ -185,8 +208,12 @@ class ClaimsPolicyportImporter(models.AbstractModel):
         policy = self._get_policy(company, data, insurer, insured, coverage_type_ids)
         reserve_reason = self.env._("Initial reserve from PolicyPort (batch %s)",
                                     exchange.batch or "-")
-        # The EDI note below is the claim's creation message: no second "Claim created" log
-        claim = self.env["claims.claim"].with_context(mail_create_nolog=True).create({
+        # The EDI note below is the claim's creation message: no second "Claim created" log.
+        # The integration user does not follow the claims it imports; the initial reserves come
+        # from PolicyPort and are not sent back.
+        claim = self.env["claims.claim"].with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True, **{NO_EXPORT_CONTEXT: True},
+        ).create({
             **data["claim"],
             "company_id": company.id,
             "policy_id": policy.id,
@@ -228,7 +255,7 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             lines.append(Command.create({
                 "coverage_type_id": type_id, "amount_limit": coverage["amount"],
                 "deductible_amount": coverage["deductible"]}))
-        return Policy.create({
+        return self._create_shared(Policy, {
             **values,
             "company_id": company.id,
             "insurer_id": insurer.id,

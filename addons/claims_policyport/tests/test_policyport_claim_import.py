@@ -106,6 +106,27 @@ class TestPolicyportClaimImport(ClaimsPolicyportCommon):
         self.assertIn(b"ACORD 1", text)
         self.assertIn(b"<TivaClaimId>TV-100002</TivaClaimId>", text)
 
+    def test_the_note_is_the_only_chatter_the_import_writes(self):
+        """People, policy and claim are created quietly: the EDI note tells their origin, the
+        integration user follows none of them, participants follow the claim by role."""
+        self.sim.add_claim(make_claim(4))
+        last_partner = self.env["res.partner"].search([], order="id desc", limit=1).id
+        self._poll_and_import()
+        claim = self._claim("TV-100004")
+        self.assertEqual(len(claim.message_ids), 1)
+        robot = self.backend.user_id.partner_id
+        self.assertNotIn(robot, claim.message_partner_ids)
+        created = claim.participant_ids.partner_id.filtered(lambda p: p.id > last_partner)
+        self.assertGreaterEqual(len(created), 3, "insured, agent, mortgagee at least")
+        for record in [*created, claim.policy_id]:
+            self.assertFalse(record.message_ids, record.display_name)
+            self.assertNotIn(robot, record.message_partner_ids, record.display_name)
+        insured = claim.participant_ids.filtered(
+            lambda p: p.role_id.code == "insured").partner_id
+        self.assertIn(insured, claim.message_partner_ids)
+        self.assertEqual(claim.amount_reserve, sum(claim.coverage_ids.mapped("amount_reserve")))
+        self.assertTrue(claim.amount_reserve)
+
     def test_claim_without_documents_gets_the_text_only(self):
         self.sim.add_claim(make_claim(3, Documents=[]))
         self._poll_and_import()

@@ -5,14 +5,14 @@ import threading
 from odoo import SUPERUSER_ID, api
 from odoo.orm.environments import Transaction
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
 
 from .common import PolicyPortSimulator, make_claim
 
 
-@tagged("post_install", "-at_install")
-class TestPolicyportConcurrentImport(TransactionCase):
-    """Two jobs importing the same claim at the same time, each in its own committed
-    transaction (real cursors and threads, as two queue_job workers would)."""
+class ConcurrentImportCase(TransactionCase):
+    """Imports run by jobs at the same time, each in its own committed transaction (real
+    cursors and threads, as two queue_job workers would)."""
 
     def setUp(self):
         super().setUp()
@@ -61,6 +61,11 @@ class TestPolicyportConcurrentImport(TransactionCase):
                 before_commit()
             cr.commit()
 
+
+@tagged("post_install", "-at_install")
+class TestPolicyportConcurrentImport(ConcurrentImportCase):
+    """Two jobs importing the same claim at the same time."""
+
     def test_two_imports_at_once_create_the_claim_once(self):
         first_done, go_commit = threading.Event(), threading.Event()
         errors = []
@@ -103,3 +108,85 @@ class TestPolicyportConcurrentImport(TransactionCase):
             self.assertEqual(len(claims), 1)
             self.assertEqual(exchanges.mapped("state"), ["done", "skipped"])
             self.assertEqual(exchanges[1].summary, "Imported at the same time by another job.")
+
+
+@tagged("post_install", "-at_install")
+class TestPolicyportConcurrentNewClient(ConcurrentImportCase):
+    """Two different claims of a client never seen before, imported at once: both would
+    create the client's insurer; the second job is retried and then uses the first's."""
+
+    def setUp(self):
+        super().setUp()
+        self.sim.add_claim(make_claim(902, Client="NEWCLIENT", ClientName="New Client Mutual"))
+        self.sim.add_claim(make_claim(903, Client="NEWCLIENT", ClientName="New Client Mutual"))
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            backend = env["claims.policyport.backend"].browse(self.backend_id)
+            exchanges = env["claims.exchange"].browse(self.exchange_ids)
+            exchanges |= env["claims.exchange"]._create_for(backend, [
+                {"direction": "in", "kind": "claim", "external_id": "TV-100902"},
+                {"direction": "in", "kind": "claim", "external_id": "TV-100903"},
+            ])
+            self.exchange_ids = exchanges.ids
+            cr.commit()
+
+    def _remove_committed_data(self):
+        super()._remove_committed_data()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
+            refs = env["claims.partner.ref"].search([("ref", "=", "NEWCLIENT")])
+            partners = refs.partner_id
+            refs.unlink()
+            partners.unlink()
+            cr.commit()
+
+    def test_first_claims_of_a_new_client_at_once(self):
+        from odoo.addons.queue_job.exception import RetryableJobError  # noqa: PLC0415
+
+        first_done, go_commit = threading.Event(), threading.Event()
+        errors = []
+        exchange_a, exchange_b = self.exchange_ids[2:]
+
+        def first():
+            try:
+                self._import(exchange_a, before_commit=lambda: (
+                    first_done.set(), go_commit.wait(30)))
+            except Exception as err:  # noqa: BLE001 - reported below
+                errors.append(err)
+                first_done.set()
+
+        def second():
+            try:
+                self._import(exchange_b)
+            except Exception as err:  # noqa: BLE001 - checked below
+                errors.append(err)
+
+        thread_1 = threading.Thread(target=first)
+        thread_1.start()
+        self.assertTrue(first_done.wait(30), "the first import hangs")
+        thread_2 = threading.Thread(target=second)
+        with mute_logger("odoo.sql_db"):  # PostgreSQL's refusal of the duplicate is logged
+            thread_2.start()
+            thread_2.join(1.5)
+            self.assertTrue(thread_2.is_alive(), "the second waits on the first's insurer")
+            go_commit.set()
+            thread_1.join(60)
+            thread_2.join(60)
+        # the second job asks queue_job for a retry; its exchange waits, nothing half-made
+        self.assertEqual(len(errors), 1)
+        self.assertIsInstance(errors[0], RetryableJobError)
+        self.assertIn("another import at the same time", str(errors[0]))
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
+            self.assertEqual(env["claims.exchange"].browse(exchange_b).state, "pending")
+            self.assertFalse(env["claims.claim"].search([("tiva_claim_id", "=", "TV-100903")]))
+        # the retry finds the insurer the first import created
+        self._import(exchange_b)
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
+            claims = env["claims.claim"].search(
+                [("tiva_claim_id", "in", ("TV-100902", "TV-100903"))])
+            self.assertEqual(len(claims), 2)
+            self.assertEqual(len(claims.insurer_id), 1)
+            self.assertEqual(claims.insurer_id.name, "New Client Mutual")
+            self.assertEqual(env["claims.exchange"].browse(exchange_b).state, "done")
