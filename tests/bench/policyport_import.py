@@ -8,21 +8,29 @@ enqueued and committed, then every pending job (the poll, then one per claim) is
 way queue_job's runner has it performed: marked enqueued as the runner does, then acquired,
 performed, marked done and committed by queue_job's own controller code
 (``RunJobController._acquire_job`` and ``_runjob``), each job in its own cursor, transaction
-and fresh environment (only the runner's HTTP hop is left out). For comparison, the same
-1,000 claims with their policies, coverage lines, partners, participants, documents and
-attachments are created in one bare batch create in one transaction, committed (tracking and
-chatter as our models have them, no exchange, no job, no HTTP, no XML). Both times include
-the commits; queries are counted over all cursors of the process. Prints the figures and ends
-with one ``RESULT`` line.
+and fresh environment (only the runner's HTTP hop is left out), one after the other. The
+simulator runs in a process of its own, as PolicyPort does. For comparison, the same 1,000
+claims with their policies, coverage lines and initial reserves, partners, participants,
+documents and attachments are created in one bare batch create in one transaction, committed
+(tracking and chatter as our models have them, no exchange, no job, no HTTP, no XML); then
+the same bare create, one claim per transaction for 100 claims: what committing each claim on
+its own costs, as one job per claim must. Times include the commits; queries
+are counted over all cursors of the process. Prints the figures and ends with one ``RESULT``
+line.
 
 ``CLAIMS_BENCH_CLAIMS`` sets the size of the large batch (1000 by default; the goal is stated
-for 1000), e.g. 200 for a quick look; ``CLAIMS_BENCH_PROFILE=<file>`` writes a cProfile of the large
-batch's import to that file.
+for 1000), e.g. 200 for a quick look; ``CLAIMS_BENCH_WORKERS=2`` performs the jobs two at a
+time in two threads (the connector channel's documented capacity is 2, in worker processes);
+``CLAIMS_BENCH_PROFILE=<file>`` writes a cProfile of the large batch's import to that file.
 """
 
+import contextlib
 import os
+import signal
+import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from odoo import SUPERUSER_ID, Command, api, sql_db
@@ -31,7 +39,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from tests.simulators.policyport import PolicyPortSimulator, make_claim  # noqa: E402
+from tests.simulators.policyport import make_claim  # noqa: E402
 from tests.simulators.policyport.data import make_pdf, render_claim  # noqa: E402
 
 
@@ -46,42 +54,76 @@ def _measure(env, func):
     return time.perf_counter() - started, sql_db.sql_counter - queries
 
 
-def _run_pending_jobs(registry):
-    """Perform pending jobs one by one as queue_job's runner does, until none is left."""
+def _run_pending_jobs(registry, workers=1):
+    """Perform pending jobs as queue_job's runner does, ``workers`` at a time, until none is
+    left (a job's own retries included: their ``eta`` is not waited for)."""
     from odoo.addons.queue_job.controllers.main import RunJobController  # noqa: PLC0415
     from odoo.addons.queue_job.job import ENQUEUED, PENDING  # noqa: PLC0415
 
-    performed = 0
-    while True:
+    def perform(uuid):
         with registry.cursor() as cr:
-            cr.execute("SELECT uuid FROM queue_job WHERE state = %s ORDER BY id", (PENDING,))
-            uuids = [uuid for (uuid,) in cr.fetchall()]
-        if not uuids:
-            return performed
-        for uuid in uuids:
+            # the runner's own connection marks the job enqueued, then calls /runjob
+            cr.execute(
+                "UPDATE queue_job SET state = %s, date_enqueued = date_trunc('seconds', "
+                "now() at time zone 'utc') WHERE uuid = %s", (ENQUEUED, uuid))
+            cr.commit()
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            job = RunJobController._acquire_job(env, uuid)
+            if job:
+                RunJobController._runjob(env, job)
+                return 1
+        return 0
+
+    performed = 0
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        # one worker: in this thread (where a profiler may be watching)
+        run_all = pool.map if workers > 1 else map
+        while True:
             with registry.cursor() as cr:
-                # the runner's own connection marks the job enqueued, then calls /runjob
-                cr.execute(
-                    "UPDATE queue_job SET state = %s, date_enqueued = date_trunc('seconds', "
-                    "now() at time zone 'utc') WHERE uuid = %s", (ENQUEUED, uuid))
-                cr.commit()
-                env = api.Environment(cr, SUPERUSER_ID, {})
-                job = RunJobController._acquire_job(env, uuid)
-                if job:
-                    RunJobController._runjob(env, job)
-                    performed += 1
+                cr.execute("SELECT uuid FROM queue_job WHERE state = %s ORDER BY id", (PENDING,))
+                uuids = [uuid for (uuid,) in cr.fetchall()]
+            if not uuids:
+                return performed
+            performed += sum(run_all(perform, uuids))
 
 
-def _import_batch(env, backend, sim, numbers):
-    sim.claims.clear()
-    for n in numbers:
-        sim.add_claim(make_claim(n))
+@contextlib.contextmanager
+def _simulator(first, count):
+    """PolicyPort serving claims ``first`` to ``first + count - 1``, in a process of its own
+    (as the real one is: its work is not this process's). Yields its address and, once
+    stopped, ``served`` holds how many requests it answered."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from tests.simulators.policyport.server import main; main()",
+         "--port", "0",
+         "--first", str(first), "--claims", str(count)],
+        cwd=REPO, stdout=subprocess.PIPE, text=True)
+    stats = {}
+    try:
+        line = process.stdout.readline()
+        if not line.startswith("PolicyPort simulator on "):
+            raise RuntimeError(f"the simulator did not start: {line!r}")
+        yield line.split()[3].removesuffix("/api/v1"), stats
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, _err = process.communicate(timeout=30)
+        stats["served"] = int(out.split()[1]) if out.startswith("served") else None
+
+
+def _import_batch(env, backend, numbers, workers):
+    with _simulator(numbers[0], len(numbers)) as (url, stats):
+        backend.sudo().write({"endpoint": url, "date_last_success": "2026-11-20 08:00:00",
+                              "date_last_poll": False})
+        result = _run_batch(env, backend, numbers, workers)
+    return (*result, stats["served"])
+
+
+def _run_batch(env, backend, numbers, workers):
     registry = env.registry
 
     def work():
         with registry.cursor() as cr:
             backend.with_env(backend.env(cr=cr))._enqueue_poll()
-        _run_pending_jobs(registry)
+        _run_pending_jobs(registry, workers)
 
     profile_to = os.environ.get("CLAIMS_BENCH_PROFILE")
     if profile_to and len(numbers) != 100:
@@ -137,8 +179,11 @@ def _bare_create(env, numbers):
             "claimant_id": partners[i * per_claim].id,
             "coverage_ids": [Command.create({
                 "sequence": index, "coverage_type_id": importer._coverage_type_id(lookups, c),
-                "amount_limit": c["limit"], "deductible_amount": c["deductible"]})
-                for index, c in enumerate(data["coverages"])],
+                "amount_limit": c["limit"], "deductible_amount": c["deductible"],
+                "reserve_line_ids": [Command.create({
+                    "amount_change": c["reserve"], "reason": "Initial reserve",
+                })] if c["reserve"] else [],
+            }) for index, c in enumerate(data["coverages"])],
             "participant_ids": [Command.create({
                 "partner_id": partners[i * per_claim + j].id,
                 "role_id": lookups["roles"][roles[j]]}) for j in range(per_claim)],
@@ -161,25 +206,30 @@ def _bare_create(env, numbers):
 
 def run(env):
     size = int(os.environ.get("CLAIMS_BENCH_CLAIMS") or 1000)
+    # cProfile follows one thread: a profiled run performs its jobs one at a time
+    workers = 1 if os.environ.get("CLAIMS_BENCH_PROFILE") else int(
+        os.environ.get("CLAIMS_BENCH_WORKERS") or 1)
+    print(f"jobs performed {workers} at a time")
     admin = env.ref("base.user_admin")
-    sim = PolicyPortSimulator().start()
-    try:
-        backend = env["claims.policyport.backend"].create({
-            "name": "Benchmark desk", "endpoint": sim.url, "login": "desk", "secret": "s3cret",
-            "user_id": admin.id, "company_id": env.company.id,
-            "date_last_success": "2026-11-20 08:00:00",
-        }).with_user(admin)
-        seconds_100, queries_100, done = _import_batch(env, backend, sim, range(1, 101))
-        print(f"batch of 100: {seconds_100:.1f} s, {queries_100} queries, {done} claims")
-        backend.sudo().write({"date_last_success": "2026-11-20 08:00:00", "date_last_poll": False})
-        seconds, queries, done = _import_batch(env, backend, sim, range(101, 101 + size))
-        print(f"batch of {size}: {seconds:.1f} s, {queries} queries, {done} claims in all")
-        bare_seconds, bare_queries = _bare_create(env, range(2001, 2001 + size))
-        print(f"bare batch create of {size}: {bare_seconds:.1f} s, {bare_queries} queries")
-    finally:
-        sim.stop()
+    backend = env["claims.policyport.backend"].create({
+        "name": "Benchmark desk", "endpoint": "http://127.0.0.1:9", "login": "desk",
+        "secret": "s3cret", "user_id": admin.id, "company_id": env.company.id,
+    }).with_user(admin)
+    seconds_100, queries_100, done, _served = _import_batch(env, backend, range(1, 101), workers)
+    print(f"batch of 100: {seconds_100:.1f} s, {queries_100} queries, {done} claims")
+    seconds, queries, done, served = _import_batch(env, backend, range(101, 101 + size), workers)
+    print(f"batch of {size}: {seconds:.1f} s, {queries} queries, {done} claims in all")
+    bare_seconds, bare_queries = _bare_create(env, range(2001, 2001 + size))
+    print(f"bare batch create of {size}: {bare_seconds:.1f} s, {bare_queries} queries")
+    # What one transaction per claim costs by itself: the same bare create, claim by claim
+    one_by_one = [_bare_create(env, [n]) for n in range(4001, 4101)]
+    one_seconds = sum(seconds for seconds, _queries in one_by_one) / 100
+    print(f"bare create one claim per transaction (100 claims): {one_seconds * 1000:.0f} ms and "
+          f"{sum(q for _s, q in one_by_one) / 100:.1f} queries per claim, "
+          f"{one_seconds * size / bare_seconds:.2f} times the batch create per claim; the import: "
+          f"{seconds / size * 1000:.0f} ms per claim, {seconds / size / one_seconds:.2f} times it")
     imported = done - 100
-    print(f"imported {imported} of {size}; HTTP requests served: {len(sim.requests)}")
+    print(f"imported {imported} of {size}; HTTP requests served: {served}")
     print(
         f"RESULT claims_per_s={size / seconds:.1f} queries_per_claim={queries / size:.1f} "
         f"queries_per_claim_100={queries_100 / 100:.1f} "

@@ -300,17 +300,22 @@ class PolicyPortSimulator(Simulator):
 
 
 def main():
-    """Serve a simulator with a few claims: ``python -m tests.simulators.policyport.server``."""
+    """Serve a simulator with a few claims: ``python -m tests.simulators.policyport.server``.
+
+    Prints the address on its first line; on Ctrl-C (SIGINT) stops and prints how many
+    requests it served.
+    """
     import argparse  # noqa: PLC0415
     import time  # noqa: PLC0415
 
-    parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("--port", type=int, default=8071)
+    parser = argparse.ArgumentParser(description=main.__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=8071, help="0: any free port")
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--claims", type=int, default=5)
+    parser.add_argument("--claims", type=int, default=5, help="how many claims to serve")
+    parser.add_argument("--first", type=int, default=1, help="number of the first claim")
     args = parser.parse_args()
     simulator = PolicyPortSimulator(host=args.host, port=args.port)
-    for n in range(1, args.claims + 1):
+    for n in range(args.first, args.first + args.claims):
         simulator.add_claim(data.make_claim(n))
     simulator.start()
     print(f"PolicyPort simulator on {simulator.url}{API} (login desk / s3cret)", flush=True)
@@ -319,6 +324,7 @@ def main():
             time.sleep(3600)
     except KeyboardInterrupt:
         simulator.stop()
+        print(f"served {len(simulator.requests)} requests", flush=True)
 
 
 if __name__ == "__main__":
