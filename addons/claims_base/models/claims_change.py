@@ -163,11 +163,12 @@ class ClaimsChange(models.Model):
         no crash can number an entry without queuing its deliveries. An error of the webhook
         code is logged and lets the numbering commit: the feed never waits for webhooks.
         """
-        if not self.env["claims.webhook"].sudo().search_count([], limit=1):
+        webhooks = self.env["claims.webhook"].sudo().search([])
+        if not webhooks:
             return
         try:
             with self.env.cr.savepoint():
-                self.env["claims.webhook"].sudo()._enqueue_deliveries(numbered)
+                webhooks._enqueue_deliveries(numbered)
         except Exception:
             _logger.exception("Webhook deliveries of feed entries %s not queued", numbered.ids)
 

@@ -247,14 +247,12 @@ class ClaimsWebhook(models.Model):
 
     @api.model
     def _enqueue_deliveries(self, changes):
-        """One exchange and job per (numbered feed entry, subscription wanting its event).
-
-        Called when the entries get their number, in that transaction.
+        """One exchange and job per (numbered feed entry, subscription of these wanting its
+        event). Called with the active subscriptions when the entries get their number, in
+        that transaction.
         """
-        webhooks = self.sudo().search([])
+        webhooks = self.sudo()
         exchanges = self.env["claims.exchange"]
-        if not webhooks:
-            return exchanges
         for change in changes:
             kind = change.kind
             if kind == "payment_state_changed":

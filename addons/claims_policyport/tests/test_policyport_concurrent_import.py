@@ -61,27 +61,24 @@ class ConcurrentImportCase(TransactionCase):
                 before_commit()
             cr.commit()
 
-
-@tagged("post_install", "-at_install")
-class TestPolicyportConcurrentImport(ConcurrentImportCase):
-    """Two jobs importing the same claim at the same time."""
-
-    def test_two_imports_at_once_create_the_claim_once(self):
+    def _import_at_once(self, first_id, second_id, second_waits_on):
+        """Import two exchanges in two threads: the second starts while the first has done
+        its work, uncommitted; returns the exceptions the two raised."""
         first_done, go_commit = threading.Event(), threading.Event()
         errors = []
 
         def first():
             try:
-                self._import(self.exchange_ids[0], before_commit=lambda: (
+                self._import(first_id, before_commit=lambda: (
                     first_done.set(), go_commit.wait(30)))
-            except Exception as err:  # noqa: BLE001 - reported below
+            except Exception as err:  # noqa: BLE001 - returned
                 errors.append(err)
                 first_done.set()
 
         def second():
             try:
-                self._import(self.exchange_ids[1])
-            except Exception as err:  # noqa: BLE001 - reported below
+                self._import(second_id)
+            except Exception as err:  # noqa: BLE001 - returned
                 errors.append(err)
 
         thread_1 = threading.Thread(target=first)
@@ -92,14 +89,23 @@ class TestPolicyportConcurrentImport(ConcurrentImportCase):
 
             frame = sys._current_frames().get(thread_1.ident)
             self.fail("the first import hangs:\n" + "".join(traceback.format_stack(frame)))
-        # the second starts while the first holds its binding, uncommitted
         thread_2 = threading.Thread(target=second)
-        thread_2.start()
-        thread_2.join(1.5)
-        self.assertTrue(thread_2.is_alive(), "the second waits on the first's binding")
-        go_commit.set()
-        thread_1.join(60)
-        thread_2.join(60)
+        with mute_logger("odoo.sql_db"):  # PostgreSQL's refusal of a duplicate is logged
+            thread_2.start()
+            thread_2.join(1.5)
+            self.assertTrue(thread_2.is_alive(), f"the second waits on {second_waits_on}")
+            go_commit.set()
+            thread_1.join(60)
+            thread_2.join(60)
+        return errors
+
+
+@tagged("post_install", "-at_install")
+class TestPolicyportConcurrentImport(ConcurrentImportCase):
+    """Two jobs importing the same claim at the same time."""
+
+    def test_two_imports_at_once_create_the_claim_once(self):
+        errors = self._import_at_once(*self.exchange_ids, "the first's binding")
         self.assertFalse(errors)
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
@@ -143,35 +149,8 @@ class TestPolicyportConcurrentNewClient(ConcurrentImportCase):
     def test_first_claims_of_a_new_client_at_once(self):
         from odoo.addons.queue_job.exception import RetryableJobError  # noqa: PLC0415
 
-        first_done, go_commit = threading.Event(), threading.Event()
-        errors = []
         exchange_a, exchange_b = self.exchange_ids[2:]
-
-        def first():
-            try:
-                self._import(exchange_a, before_commit=lambda: (
-                    first_done.set(), go_commit.wait(30)))
-            except Exception as err:  # noqa: BLE001 - reported below
-                errors.append(err)
-                first_done.set()
-
-        def second():
-            try:
-                self._import(exchange_b)
-            except Exception as err:  # noqa: BLE001 - checked below
-                errors.append(err)
-
-        thread_1 = threading.Thread(target=first)
-        thread_1.start()
-        self.assertTrue(first_done.wait(30), "the first import hangs")
-        thread_2 = threading.Thread(target=second)
-        with mute_logger("odoo.sql_db"):  # PostgreSQL's refusal of the duplicate is logged
-            thread_2.start()
-            thread_2.join(1.5)
-            self.assertTrue(thread_2.is_alive(), "the second waits on the first's insurer")
-            go_commit.set()
-            thread_1.join(60)
-            thread_2.join(60)
+        errors = self._import_at_once(exchange_a, exchange_b, "the first's insurer")
         # the second job asks queue_job for a retry; its exchange waits, nothing half-made
         self.assertEqual(len(errors), 1)
         self.assertIsInstance(errors[0], RetryableJobError)
