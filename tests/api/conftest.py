@@ -93,7 +93,8 @@ def _make_company(env, tag, name):
     policy = env["claims.policy"].create({
         "name": f"POL-{name}-{tag}", "company_id": company.id,
         "insurer_id": env["res.partner"].create({"name": f"Insurer {name} {tag}", "is_company": True}).id,
-        "line_of_business": "motor", "date_start": "2026-01-01", "date_end": "2026-12-31",
+        "line_of_business": "motor",
+        "date_start": "2026-01-01", "date_end": "2026-12-31",  # fixed date: the incidents' year
     })
     claim_type = env["claims.claim.type"].create({"name": f"Motor {tag}", "code": f"MOT{tag}", "company_id": company.id})
     env["claims.incident.rule"].create({
@@ -105,7 +106,7 @@ def _make_company(env, tag, name):
         {"name": "Own damage", "code": f"OD-{name}-{tag}", "company_id": company.id})
     claim = env["claims.claim"].create({
         "company_id": company.id, "policy_id": policy.id, "insurer_id": policy.insurer_id.id,
-        "claim_type_id": claim_type.id, "date_loss": "2026-03-02",
+        "claim_type_id": claim_type.id, "date_loss": "2026-03-02",  # fixed date: in that policy year
         "coverage_ids": [(0, 0, {"coverage_type_id": coverage_type.id})],
     })
     return types.SimpleNamespace(

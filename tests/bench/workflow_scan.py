@@ -22,7 +22,8 @@ def _setup(env):
     user = env.ref("base.user_admin")
     policy = env["claims.policy"].create({
         "name": "BENCH-OPSTAL", "company_id": company.id, "line_of_business": "building",
-        "policyholder_id": customer.id, "user_id": user.id, "date_start": "2020-01-01",
+        "policyholder_id": customer.id, "user_id": user.id,
+        "date_start": "2020-01-01",  # fixed date: any past start
     })
     env["claims.insured.object"].create([
         {"policy_id": policy.id, "object_type": "building", "name": f"Building {n}"}

@@ -9,6 +9,7 @@ Tiva" and "Void sent to Tiva" are read on the form and kept as screenshots.
 
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,8 @@ def test_issue_export_check_and_void_a_payment(job_server, sim, desktop, sign_in
         pytest.skip("claims_policyport is not installed in this database")
     backend_id = rpc("claims.policyport.backend", "create", {
         "name": "Gulf State financials", "endpoint": sim.url, "login": "desk",
-        "secret": "s3cret", "date_last_success": "2026-11-20 08:00:00", "export_mode": "asap",
+        "secret": "s3cret", "export_mode": "asap",
+        "date_last_success": "2026-11-20 08:00:00",  # fixed date: the sample claim's DateAssigned
     })
     rpc("claims.policyport.backend", "action_poll_now", [backend_id])
 
@@ -92,7 +94,7 @@ def test_issue_export_check_and_void_a_payment(job_server, sim, desktop, sign_in
     assert sim.payments[tiva_payment_id]["amount"] == 1250.0
 
     # check: PolicyPort prints it; the next run reads the check and the payment is paid
-    sim.issue_check(tiva_payment_id, "700123", "2026-11-22")
+    sim.issue_check(tiva_payment_id, "700123", date.today().isoformat())
     rpc("claims.policyport.backend", "action_run_financials_now", [backend_id])
     assert wait_for(lambda: payment()["state"] == "paid"), payment()
     page.reload()

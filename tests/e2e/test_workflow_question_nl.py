@@ -28,7 +28,7 @@ def dutch_report(odoo_server, odoo_database):
     })
     policy = rpc("claims.policy", "create", {
         "name": f"OPS-E2E-{os.getpid()}", "line_of_business": "building", "policyholder_id": customer,
-        "user_id": rpc.uid, "date_start": "2025-01-01",
+        "user_id": rpc.uid, "date_start": "2025-01-01",  # fixed date: any past start
     })
     building = rpc("claims.insured.object", "create", {
         "policy_id": policy, "object_type": "building", "name": "Dorpsstraat 12, Zwolle",
