@@ -6,6 +6,8 @@ import binascii
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 
+from ..tools.files import safe_filename
+
 # Incident fields a partner system may set when it files an incident.
 INCIDENT_FIELDS = {
     "incident_type": str,
@@ -219,7 +221,10 @@ class ClaimsApi(models.AbstractModel):
         return moment.replace(tzinfo=None)
 
     def _parse_file(self, payload):
-        """(name, base64 data) of a file object {name, data}; checks the data decodes."""
+        """(base name, base64 data) of a file object {name, data}; checks the data decodes.
+
+        The name is reduced to its base name: a partner system's ``../../x.pdf`` is ``x.pdf``.
+        """
         if not isinstance(payload, dict):
             raise ValidationError(self.env._("A file is an object with name and data."))
         name, data = payload.get("name"), payload.get("data")
@@ -231,4 +236,4 @@ class ClaimsApi(models.AbstractModel):
             raise ValidationError(self.env._("File %s is not valid base64.", name)) from error
         if len(raw) > MAX_FILE_BYTES:
             raise UserError(self.env._("File %s is larger than 15 MB.", name))
-        return name.strip(), data
+        return safe_filename(name), data

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools.files import safe_filename
+
 PARENT_FIELDS = {"claims.claim": "claim_id", "claims.incident": "incident_id"}
 
 
@@ -211,16 +213,24 @@ class ClaimsDocument(models.Model):
 
     @api.model
     def _create_from_attachments(self, attachments, category, target, published=False):
-        """File existing attachments as documents of a claim or incident (target record)."""
+        """File existing attachments as documents of a claim or incident (target record).
+
+        Uploads (desk, portal, phone form) and mail attachments come this way: the document
+        and its file keep the base name of the uploaded name only (``safe_filename``).
+        """
         field = "claim_id" if target._name == "claims.claim" else "incident_id"
+        names = [safe_filename(attachment.sudo().name) for attachment in attachments]
         documents = self.create([{
-            "name": attachment.name,
+            "name": name,
             "category_id": category.id,
             field: target.id,
             "is_published": published,
-        } for attachment in attachments])
-        for document, attachment in zip(documents, attachments, strict=True):
-            attachment.sudo().write({"res_model": self._name, "res_id": document.id})
+        } for name in names])
+        for document, attachment, name in zip(documents, attachments, names, strict=True):
+            values = {"res_model": self._name, "res_id": document.id}
+            if attachment.sudo().name != name:
+                values["name"] = name
+            attachment.sudo().write(values)
             document.attachment_id = attachment
         return documents
 

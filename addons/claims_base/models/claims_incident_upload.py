@@ -6,6 +6,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import consteq
 
+from ..tools.files import safe_filename
+
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 MAX_PHOTOS = 10
 PHOTO_MIMETYPES = ("image/jpeg", "image/png", "image/webp")
@@ -50,7 +52,7 @@ class ClaimsIncidentUpload(models.Model):
             "user_id": user.id if user else False,
         })
         upload.attachment_id = self.env["ir.attachment"].sudo().create({
-            "name": name,
+            "name": safe_filename(name, "photo.jpg"),
             "raw": data,
             "mimetype": mimetype,
             "res_model": self._name,

@@ -8,6 +8,8 @@ import zipfile
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.files import safe_filename
+
 PACKAGE_REPORT = "claims_base.claims_claim_report_package"
 
 
@@ -82,7 +84,13 @@ class ClaimsPackageSend(models.TransientModel):
     # ------------------------------------------------------------------ helpers
 
     def _build_zip(self):
-        """The chosen documents' files in one zip, one unique file name each."""
+        """The chosen documents' files in one zip, one unique file name each.
+
+        Names are base names (``safe_filename``): a document called ``../../x.txt`` or
+        ``C:\\x\\y.txt`` unzips as ``x.txt`` or ``y.txt`` in the folder chosen, never
+        elsewhere; names that differ only by case are numbered too, as a desktop would
+        overwrite one with the other.
+        """
         buffer = io.BytesIO()
         names = set()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -90,13 +98,13 @@ class ClaimsPackageSend(models.TransientModel):
                 attachment = document.attachment_id.sudo()
                 if not attachment:
                     continue
-                name = attachment.name or document.name
+                name = safe_filename(attachment.name or document.name)
                 stem, extension = os.path.splitext(name)
                 index = 1
-                while name in names:
+                while name.casefold() in names:
                     index += 1
                     name = f"{stem} ({index}){extension}"
-                names.add(name)
+                names.add(name.casefold())
                 archive.writestr(name, attachment.raw or b"")
         return buffer.getvalue()
 
