@@ -15,6 +15,7 @@ import pytz
 from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
+from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools.mimetypes import guess_mimetype
 
@@ -124,10 +125,15 @@ class IncidentFormController(http.Controller):
             return request.make_json_response(
                 {"error": _("At most %s photos per report.", MAX_PHOTOS)}, status=413
             )
-        upload = Upload._create_photo(
-            submission_uuid, photo.filename or "photo.jpg", data, mimetype,
-            link=link or None, user=user or None,
-        )
+        try:
+            with request.env.cr.savepoint():
+                upload = Upload._create_photo(
+                    submission_uuid, photo.filename or "photo.jpg", data, mimetype,
+                    link=link or None, user=user or None,
+                )
+        except UserError as error:
+            # a picture of too many pixels: refused, the report and its other photos stay
+            return request.make_json_response({"error": error.args[0]}, status=422)
         return request.make_json_response({"ref": f"{upload.id}:{upload.key}"})
 
     # ------------------------------------------------------------------ helpers

@@ -8,7 +8,7 @@ claims.document (whose rule filters by category and role), never by a link token
 """
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.fields import Domain
 from odoo.http import request
 
@@ -151,9 +151,14 @@ class ClaimsPortal(CustomerPortal):
             return request.redirect(f"{url}?upload_error=size#documents")
         claim_sudo = claim.sudo()
         # sudo: portal users cannot create documents; the category was checked above
-        attachment = request.env["ir.attachment"].sudo().create({
-            "name": file.filename, "raw": data, "res_model": "claims.claim", "res_id": 0,
-        })
+        try:
+            with request.env.cr.savepoint():
+                attachment = request.env["ir.attachment"].sudo().create({
+                    "name": file.filename, "raw": data, "res_model": "claims.claim",
+                    "res_id": 0,
+                })
+        except UserError:  # an image of too many pixels
+            return request.redirect(f"{url}?upload_error=image#documents")
         document = request.env["claims.document"].sudo()._create_from_attachments(
             attachment, category, claim_sudo, published=True
         )

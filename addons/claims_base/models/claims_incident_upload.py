@@ -45,7 +45,10 @@ class ClaimsIncidentUpload(models.Model):
 
     @api.model
     def _create_photo(self, submission_uuid, name, data, mimetype, link=None, user=None):
-        """Store one photo (sudo) and return the upload record."""
+        """Store one photo (sudo) under the base name of ``name`` and return the upload record.
+
+        :raises UserError: an image too large to accept (``ir.attachment``)
+        """
         upload = self.sudo().create({
             "submission_uuid": submission_uuid,
             "link_id": link.id if link else False,

@@ -1,10 +1,15 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 import io
+import time
 
 from PIL import Image
 
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase
+
+from .test_upload_paths import no_decoding_above, png_declaring
 
 
 def _jpeg(width, height, orientation=None):
@@ -36,3 +41,26 @@ class TestIrAttachmentImage(TransactionCase):
         attachment = self._attach(b"%PDF-1.4 not really", name="report.pdf")
         self.assertEqual(attachment.mimetype, "application/pdf")
         self.assertEqual(attachment.raw, b"%PDF-1.4 not really")
+
+    def test_image_of_too_many_pixels_is_refused_from_its_header(self):
+        bomb = png_declaring(12_000, 12_000)
+        Attachment = self.env["ir.attachment"]
+        with no_decoding_above(40_000_000):
+            for label, values, context in (
+                ("raw", {"raw": bomb}, {}),
+                ("datas", {"datas": base64.b64encode(bomb)}, {}),
+                # a caller's context key skips Odoo's post-processing, not this check
+                ("no post-processing", {"raw": bomb}, {"image_no_postprocess": True}),
+            ):
+                start = time.monotonic()
+                with self.assertRaises(UserError, msg=label) as caught:
+                    Attachment.with_context(**context).create({"name": "../scan.png", **values})
+                self.assertLess(time.monotonic() - start, 2, label)
+                self.assertIn("scan.png is too large", str(caught.exception))
+                self.assertIn("at most 40 megapixels", str(caught.exception))
+            attachment = self._attach(_jpeg(64, 48))
+            with self.assertRaises(UserError):
+                attachment.write({"datas": base64.b64encode(bomb)})
+            with self.assertRaises(UserError):
+                attachment.write({"raw": png_declaring(6400, 6400)})  # 40.96 MP
+        self.assertEqual(attachment.raw, _jpeg(64, 48))
