@@ -92,6 +92,14 @@ def test_malformed_fault_cuts_the_body(sim):
     assert body == b"<item id='LONGID'>"[:len(b"<item id='LONGID'></item>") // 2]
 
 
+def test_oversized_fault_pads_the_body_and_sends_no_length(sim):
+    sim.add_fault("oversized", size=200_000)
+    answer = requests.get(f"{sim.url}/items/A", timeout=5)
+    assert answer.status_code == 200 and "Content-Length" not in answer.headers
+    assert answer.content == b"<item id='A'></item>" + b" " * 200_000
+    assert requests.get(f"{sim.url}/items/A", timeout=5).text == "<item id='A'></item>"
+
+
 def test_unknown_fault_kind_is_refused(sim):
     with pytest.raises(ValueError):
         sim.add_fault("explode")

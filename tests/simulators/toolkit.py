@@ -16,7 +16,9 @@ Faults (matched by method and path regex, consumed one per request, in order):
 ``seconds`` before answering: a client that times out meanwhile does not know its write was
 recorded), ``status`` (answer ``status`` with an error
 body and ``Retry-After`` when given), ``drop`` (close the connection without answering),
-``malformed`` (answer the real body cut in half).
+``malformed`` (answer the real body cut in half), ``oversized`` (answer the real body followed
+by ``size`` blanks, without a Content-Length: still well-formed, only too large, and a client
+learns its size by counting what it reads).
 """
 
 import dataclasses
@@ -27,7 +29,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-FAULT_KINDS = ("delay", "stall", "status", "drop", "malformed")
+FAULT_KINDS = ("delay", "stall", "status", "drop", "malformed", "oversized")
 
 
 @dataclasses.dataclass
@@ -62,6 +64,7 @@ class Fault:
     retry_after: int | None = None
     seconds: float = 0.0
     body: str | None = None
+    size: int = 0
 
     def matches(self, method, path):
         return (
@@ -228,13 +231,22 @@ class Simulator:
         body = response.body.encode() if isinstance(response.body, str) else response.body
         if fault and fault.kind == "malformed":
             body = body[: len(body) // 2]
+        oversized = fault and fault.kind == "oversized"
         try:
             handler.send_response(response.status)
             handler.send_header("Content-Type", response.content_type)
-            handler.send_header("Content-Length", str(len(body)))
+            if oversized:  # the body ends when the connection closes
+                handler.send_header("Connection", "close")
+                handler.close_connection = True
+            else:
+                handler.send_header("Content-Length", str(len(body)))
             for key, value in response.headers.items():
                 handler.send_header(key, value)
             handler.end_headers()
             handler.wfile.write(body)
+            if oversized:
+                blanks = b" " * 65536
+                for offset in range(0, fault.size, len(blanks)):
+                    handler.wfile.write(blanks[: fault.size - offset])
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (its timeout): fine for a simulator
