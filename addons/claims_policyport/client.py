@@ -11,7 +11,11 @@ faster on a claim, which counts when a batch brings a thousand of them.
 
 Failures are ``RetryableError`` (timeouts, dropped connections, 408, 429, 5xx) or
 ``PermanentError`` (other 4xx, XML that is not well-formed or not valid, a document that is not
-a PDF), with a ``kind`` per sort of failure.
+a PDF, an answer larger than the backend's cap), with a ``kind`` per sort of failure.
+
+Answers are read as a stream and counted: past ``max_bytes`` (10 MB unless the backend says
+otherwise) the connection is dropped and the answer refused, whatever its Content-Length said;
+nothing larger ever sits in memory or reaches the parser.
 """
 
 import io
@@ -29,6 +33,8 @@ SCHEMA_PATH = Path(__file__).parent / "schemas" / "policyport.xsd"
 API = "/api/v1"
 DOCTYPE = re.compile(rb"<!\s*DOCTYPE", re.IGNORECASE)
 RETRY_STATUSES = {408, 429}
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+CHUNK_BYTES = 64 * 1024
 _local = threading.local()
 
 
@@ -124,12 +130,34 @@ def new_idempotency_key():
     return str(uuid.uuid4())
 
 
-class PolicyPortClient:
-    """One PolicyPort account: ``PolicyPortClient(endpoint, login, secret)``."""
+def _format_size(size):
+    return f"{size / 1024 / 1024:g} MB" if size >= 1024 * 1024 else f"{size} bytes"
 
-    def __init__(self, endpoint, login, secret, timeout=30, session=None):
+
+class Answer:
+    """An HTTP answer read within the size cap: what the client uses of a requests response."""
+
+    __slots__ = ("status_code", "headers", "content")
+
+    def __init__(self, status_code, headers, content):
+        self.status_code = status_code
+        self.headers = headers
+        self.content = content
+
+    @property
+    def text(self):
+        return self.content.decode("utf-8", "replace")
+
+
+class PolicyPortClient:
+    """One PolicyPort account: ``PolicyPortClient(endpoint, login, secret)``; answers above
+    ``max_bytes`` are refused."""
+
+    def __init__(self, endpoint, login, secret, timeout=30, session=None,
+                 max_bytes=DEFAULT_MAX_BYTES):
         self.base = endpoint.rstrip("/") + API
         self.timeout = timeout
+        self.max_bytes = max_bytes
         self.session = session or _thread_session(self.base, login, secret)
         self.session.auth = (login, secret)
         self.session.headers.update({"Accept": "application/xml"})
@@ -139,7 +167,13 @@ class PolicyPortClient:
     def _request(self, method, path, **kwargs):
         url = self.base + path
         try:
-            response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+            with self.session.request(
+                method, url, timeout=self.timeout, stream=True, **kwargs
+            ) as streamed:
+                response = Answer(
+                    streamed.status_code, streamed.headers,
+                    self._read_capped(streamed, method, path),
+                )
         except requests.Timeout as err:
             raise RetryableError(f"PolicyPort did not answer in {self.timeout} s ({method} "
                                  f"{path}).", kind="timeout") from err
@@ -163,6 +197,28 @@ class PolicyPortClient:
                 kind=f"http_{response.status_code}",
             )
         return response
+
+    def _read_capped(self, response, method, path):
+        """The body of a streamed answer; PermanentError past ``max_bytes`` (the rest is
+        never read: leaving the ``with`` drops the connection)."""
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise self._too_large(method, path)
+        chunks, size = [], 0
+        for chunk in response.iter_content(CHUNK_BYTES):
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise self._too_large(method, path)
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _too_large(self, method, path):
+        return PermanentError(
+            f"PolicyPort's answer to {method} {path} is larger than "
+            f"{_format_size(self.max_bytes)}, the backend's cap: refused. Raise the cap on the "
+            f"backend if such answers are expected.",
+            kind="too_large",
+        )
 
     @staticmethod
     def _retry_after(response):

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..client import PolicyPortClient, parse_xml  # noqa: F401 - parse_xml re-exported for tests
 from ..mapping import SYSTEM
@@ -31,6 +32,11 @@ class ClaimsPolicyportBackend(models.Model):
     )
     claim_type_id = fields.Many2one("claims.claim.type", check_company=True,
                                     help="The type of the imported claims.")
+    max_response_mb = fields.Integer(
+        string="Largest answer (MB)", default=10, required=True, tracking=True,
+        help="A PolicyPort answer larger than this is refused: its exchange fails for good "
+        "with the reason, and is retried by hand once the cap is raised.",
+    )
     # Financials (claims_policyport_financials.py, claims_policyport_drift.py)
     export_mode = fields.Selection(
         [("scheduled", "With the scheduled run"), ("asap", "As soon as possible")],
@@ -48,12 +54,22 @@ class ClaimsPolicyportBackend(models.Model):
         help="The next run reads the checks and voids of PolicyPort since the day before.",
     )
 
+    @api.constrains("max_response_mb")
+    def _check_max_response_mb(self):
+        """The answer size cap is between 1 MB and 1 GB."""
+        if any(not 1 <= backend.max_response_mb <= 1024 for backend in self):
+            raise ValidationError(self.env._(
+                "The largest answer is between 1 and 1024 MB."))
+
     # ------------------------------------------------------------------ connector hooks
 
     def _get_client(self):
         self.ensure_one()
         login, secret = self._get_credentials()
-        return PolicyPortClient(self.endpoint, login, secret, timeout=self.timeout or 30)
+        return PolicyPortClient(
+            self.endpoint, login, secret, timeout=self.timeout or 30,
+            max_bytes=self.max_response_mb * 1024 * 1024,
+        )
 
     def _get_assigned_since(self):
         """The day before the last successful run; the first run: since yesterday."""

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from pypdf import PdfReader
 
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.queue_job.exception import RetryableJobError
@@ -234,6 +234,26 @@ class TestPolicyportClaimImport(ClaimsPolicyportCommon):
         )
         self.assertTrue(all(e.payload_attachment_id for e in exchanges), "the body is kept")
         self.assertNotIn("root:", "".join(exchanges.mapped("error_text")))
+
+    def test_answer_over_the_size_cap_fails_for_good_with_the_reason(self):
+        self.backend.max_response_mb = 1
+        self.sim.add_claim(make_claim(19))
+        self.sim.add_claim(make_claim(20))
+        self.sim.add_fault("oversized", size=2 * 1024 * 1024, path="TV-100019$")
+        self._poll_and_import()
+        exchanges = self._exchanges()
+        failed = exchanges.filtered(lambda e: e.external_id == "TV-100019")
+        self.assertRecordValues(failed, [{"state": "error", "error_kind": "too_large"}])
+        self.assertIn("GET /claims/TV-100019 is larger than 1 MB, the backend's cap",
+                      failed.error_text)
+        self.assertEqual(
+            len([r for r in self.sim.requests if r.path.endswith("/TV-100019")]), 1,
+            "permanent: not asked again",
+        )
+        self.assertFalse(self._claim("TV-100019"))
+        self.assertTrue(self._claim("TV-100020"), "the batch goes on")
+        with self.assertRaises(ValidationError):
+            self.backend.max_response_mb = 0
 
     # ------------------------------------------------------------------ retries
 

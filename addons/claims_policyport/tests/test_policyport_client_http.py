@@ -71,3 +71,22 @@ class TestPolicyportClientHttp(BaseCase):
         with self.assertRaises(PermanentError) as caught:
             self.client.get_claim("TV-100001")
         self.assertEqual(caught.exception.kind, "malformed_xml")
+
+    def test_answer_over_the_size_cap_is_permanent_whatever_its_length_says(self):
+        client = PolicyPortClient(self.sim.url, "desk", "s3cret", timeout=2,
+                                  max_bytes=1024 * 1024)
+        # no Content-Length: the client counts what it reads and stops past the cap
+        self.sim.add_fault("oversized", size=3 * 1024 * 1024)
+        with self.assertRaises(PermanentError) as caught:
+            client.get_claim("TV-100001")
+        self.assertEqual(caught.exception.kind, "too_large")
+        self.assertIn("GET /claims/TV-100001 is larger than 1 MB", str(caught.exception))
+        self.assertFalse(getattr(caught.exception, "payload", None), "nothing of it is kept")
+        # a Content-Length over the cap is refused before the body is read
+        small = PolicyPortClient(self.sim.url, "desk", "s3cret", timeout=2, max_bytes=500)
+        with self.assertRaises(PermanentError) as caught:
+            small.get_claim("TV-100002")
+        self.assertEqual(caught.exception.kind, "too_large")
+        self.assertIn("larger than 500 bytes", str(caught.exception))
+        # within the cap, the same answers are read as before
+        self.assertEqual(client.get_claim("TV-100001")[1].findtext("TivaClaimId"), "TV-100001")

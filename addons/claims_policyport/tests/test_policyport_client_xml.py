@@ -63,6 +63,33 @@ class TestPolicyportClientXml(BaseCase):
             self.assertEqual(caught.exception.kind, "schema", label)
             self.assertIn("does not follow the contract", str(caught.exception))
 
+    def test_over_long_text_is_refused_by_the_schema(self):
+        """Every text has a bound (ShortText 100, NameText 255, Text 10,000, LongText 100,000
+        characters): a longer one is refused like any invalid content."""
+        import xmlschema  # noqa: PLC0415 - the contract's reference validator
+
+        reference = xmlschema.XMLSchema(str(client.SCHEMA_PATH))
+        cases = {
+            "Description": ("Text", 10_000),
+            "Client": ("ShortText", 100),
+            "ClientName": ("NameText", 255),
+            "FnolText": ("LongText", 100_000),
+        }
+        for field, (kind, bound) in cases.items():
+            at_bound = render_claim(make_claim(1, **{field: "x" * bound}))
+            client.parse_xml(at_bound, "Claim")  # no error
+            self.assertTrue(reference.is_valid(at_bound.decode()), field)
+            over = render_claim(make_claim(1, **{field: "x" * (bound + 1)}))
+            self.assertFalse(reference.is_valid(over.decode()), field)
+            with self.assertRaises(PermanentError, msg=field) as caught:
+                client.parse_xml(over, "Claim")
+            self.assertEqual(caught.exception.kind, "schema", field)
+            self.assertIn(field, str(caught.exception), kind)
+        journal = make_claim(1)
+        journal["Journals"][0]["text"] = "x" * 100_001
+        with self.assertRaises(PermanentError):
+            client.parse_xml(render_claim(journal), "Claim")
+
     def test_external_entity_is_refused_without_reading_the_file_or_the_network(self):
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as secret, \
                 PolicyPortSimulator() as sim:

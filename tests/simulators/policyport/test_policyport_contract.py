@@ -9,7 +9,7 @@ import requests
 import xmlschema
 
 from tests.simulators.policyport import PolicyPortSimulator, make_claim
-from tests.simulators.policyport.data import SCHEMA_PATH
+from tests.simulators.policyport.data import SCHEMA_PATH, render_claim
 
 SAMPLES = sorted((Path(__file__).parent / "samples").glob("*.xml"))
 AUTH = ("desk", "s3cret")
@@ -32,6 +32,22 @@ def sim():
 @pytest.mark.parametrize("sample", SAMPLES, ids=[p.name for p in SAMPLES])
 def test_every_sample_is_valid(schema, sample):
     schema.validate(str(sample))
+
+
+@pytest.mark.parametrize("field, bound", [
+    ("ClientClaimNumber", 100), ("ClientName", 255), ("LossDescription", 10_000),
+    ("FnolText", 100_000),
+])
+def test_a_text_longer_than_its_bound_is_invalid(schema, field, bound):
+    assert schema.is_valid(render_claim(make_claim(1, **{field: "x" * bound})).decode())
+    assert not schema.is_valid(render_claim(make_claim(1, **{field: "x" * (bound + 1)})).decode())
+
+
+def test_oversized_fault_serves_a_valid_claim_padded_past_any_cap(sim, schema):
+    sim.add_fault("oversized", size=11 * 1024 * 1024, path="TV-100001$")
+    answer = requests.get(f"{sim.url}/api/v1/claims/TV-100001", auth=AUTH, timeout=10)
+    assert "Content-Length" not in answer.headers and len(answer.content) > 11 * 1024 * 1024
+    schema.validate(answer.text)
 
 
 def test_claim_list_lists_assigned_since_and_empty_dates(sim, schema):
