@@ -9,7 +9,8 @@ after. Such a function uses dates relative to today, or freezes the clock (``fre
 or says on the line why the date is controlled on both sides: ``# fixed date: <why>``.
 
 Dates that only travel between a test and a server whose logic reads the clock are not seen
-here: ``tests/run --clock-offset-days 365`` runs the whole suite a year ahead for those.
+here (a fixed incident date that the phone form refuses a year later): the suite is run with
+the clock a year ahead for those.
 """
 
 import ast
