@@ -24,6 +24,7 @@
         "security/claims_base_security.xml",
         "security/claims_api_security.xml",
         "security/claims_exchange_security.xml",
+        "security/claims_webhook_security.xml",
         "security/ir.model.access.csv",
         "security/ir_rule.xml",
         "data/ir_sequence_data.xml",

@@ -3,13 +3,18 @@
 """Webhooks end to end: a partner subscribes over JSON-2, claim events queue signed
 deliveries (outbound exchanges of the subscription), queue_job runs them on the server
 (/queue_job/runjob, as its runner does) and a local receiver checks each signature and
-timestamp the way the README tells receivers to."""
+timestamp the way the README tells receivers to. Subscriptions reach only public addresses
+(the tests allow 127.0.0.1 through the system parameter, and switch it off to check that
+nothing reaches a local listener then), follow no redirect, and belong to the partner system
+that made them."""
 
 import hashlib
 import hmac
 import json
+import select
 import threading
 import time
+import uuid
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -17,6 +22,7 @@ import pytest
 import requests
 
 from ._schema import validate
+from .conftest import ApiClient
 from .test_api_contract import SPEC
 
 REPLAY_WINDOW = 300
@@ -129,11 +135,10 @@ def _run_job(odoo_env, odoo_server, exchange_id):
 
 
 def _stage_change(client_a, api_world, odoo_env):
+    """The desk moves account A's claim to a new stage (a partner system only reads it)."""
     with odoo_env() as env:
         stage = env["claims.claim.stage"].create({"name": f"Hook {time.time()}", "sequence": 98})
-    status, _result = client_a.post("/json/2/claims.claim/write", {
-        "ids": [api_world.a.claim_id], "vals": {"stage_id": stage.id}})
-    assert status == 200
+        env["claims.claim"].browse(api_world.a.claim_id).stage_id = stage
 
 
 def test_stage_change_is_delivered_signed(client_a, api_world, odoo_env, odoo_server,
@@ -300,3 +305,195 @@ def test_other_account_neither_sees_nor_receives(client_a, client_b, api_world, 
     assert _deliveries(odoo_env, b_hook) == []
     assert len(_deliveries(odoo_env, subscription)) == 2
     client_b.post("/json/2/claims.webhook/write", {"ids": [b_hook], "vals": {"active": False}})
+
+
+# ---------------------------------------------------------------------- the address check
+
+
+class Listener:
+    """A host on 127.0.0.1 that records every connection, and answers every request with
+    ``status`` and ``headers``. ``close()`` also counts connections not yet accepted."""
+
+    def __init__(self, status=200, headers=None):
+        self.connections = []
+        self.status, self.headers = status, headers or {}
+        listener = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.send_response(listener.status)
+                for name, value in listener.headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_GET = do_POST
+
+            def log_message(self, *args):
+                pass
+
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+
+            def process_request(self, request, client_address):
+                listener.connections.append(client_address)
+                super().process_request(request, client_address)
+
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, host="127.0.0.1", path="/hooks"):
+        return f"http://{host}:{self.port}{path}"
+
+    def close(self):
+        self.server.shutdown()
+        while select.select([self.server.socket], [], [], 0.2)[0]:
+            connection, address = self.server.socket.accept()
+            self.connections.append(address)
+            connection.close()
+        self.server.server_close()
+
+
+@pytest.fixture
+def listener():
+    server = Listener()
+    yield server
+    if server.server.socket.fileno() != -1:
+        server.close()
+
+
+@pytest.fixture
+def private_hosts(odoo_env, odoo_registry):
+    """``private_hosts(False)``: webhooks may no longer reach 127.0.0.1 (the server learns it
+    from the database's cache signal); allowed again after the test."""
+
+    def set_allowed(allowed):
+        with odoo_env() as env:
+            env["ir.config_parameter"].set_param(
+                "claims_base.webhook_allow_private_hosts", "1" if allowed else False)
+        odoo_registry.signal_changes()
+
+    yield set_allowed
+    set_allowed(True)
+
+
+def _partner_system(odoo_env, company_id, tag):
+    """Another API user and key in an account: (user id, client factory argument)."""
+    with odoo_env() as env:
+        user = env["res.users"].create({
+            "name": f"Second partner system {tag}", "login": f"api-second-{tag}",
+            "company_id": company_id, "company_ids": [(6, 0, [company_id])],
+            "group_ids": [(6, 0, [env.ref("claims_base.group_claims_api").id])],
+        })
+        key = env["res.users.apikeys"].with_user(user).sudo()._generate(
+            None, "second partner system", datetime.now() + timedelta(days=1))
+    return user.id, key
+
+
+def test_private_destinations_are_refused_and_reach_nobody(client_a, listener, private_hosts):
+    private_hosts(False)
+    port = listener.port
+    urls = [
+        listener.url("127.0.0.1"), listener.url("localhost"), listener.url("127.1"),
+        listener.url("2130706433"), listener.url("0x7f.0.0.1"),
+        listener.url("[::ffff:127.0.0.1]"), listener.url("[::127.0.0.1]"),
+        listener.url("[64:ff9b::127.0.0.1]"), listener.url("[2002:7f00:1::]"),
+        f"http://partner.example@127.0.0.1:{port}/hooks",
+        f"http://user:secret@localhost:{port}/hooks",
+        f"http://partner.example\\@127.0.0.1:{port}/hooks",
+        f"http://127.0.0.1:{port}\\@partner.example/hooks",
+        f"http://%6c%6f%63%61%6c%68%6f%73%74:{port}/hooks",
+        f"http://127.0.0.1:0{port}/hooks",
+        f"gopher://127.0.0.1:{port}/_POST",
+    ]
+    for url in urls:
+        status, error = client_a.post("/json/2/claims.webhook/create", {"vals_list": [{
+            "name": "Sneaky", "url": url}]})
+        assert status == 422, (url, status, error)
+        assert "refused" in error["message"].lower(), (url, error)
+    listener.close()
+    assert listener.connections == []
+
+
+def test_each_delivery_checks_the_address_again(client_a, api_world, odoo_env, odoo_server,
+                                                listener, private_hosts):
+    status, ids = client_a.post("/json/2/claims.webhook/create", {"vals_list": [{
+        "name": "Was allowed", "url": listener.url("localhost"), "timeout": 1}]})
+    assert status == 200, ids
+    try:
+        private_hosts(False)
+        _stage_change(client_a, api_world, odoo_env)
+        [delivery] = _deliveries(odoo_env, ids[0])
+        _run_job(odoo_env, odoo_server, delivery["id"])
+        state = _deliveries(odoo_env, ids[0])[0]
+        assert (state["state"], state["attempts"], state["error_kind"]) == (
+            "error", 1, "private_address"), state
+        assert "not a public address" in state["error"]
+        listener.close()
+        assert listener.connections == []
+    finally:
+        client_a.post("/json/2/claims.webhook/write", {"ids": ids, "vals": {"active": False}})
+
+
+def test_redirect_fails_the_delivery_and_is_not_followed(client_a, api_world, odoo_env,
+                                                         odoo_server, listener):
+    redirecting = Listener(status=302, headers={"Location": listener.url(path="/stolen")})
+    status, ids = client_a.post("/json/2/claims.webhook/create", {"vals_list": [{
+        "name": "Moved", "url": redirecting.url(), "timeout": 1}]})
+    assert status == 200, ids
+    try:
+        _stage_change(client_a, api_world, odoo_env)
+        [delivery] = _deliveries(odoo_env, ids[0])
+        assert _run_job(odoo_env, odoo_server, delivery["id"])["state"] == "done"
+        state = _deliveries(odoo_env, ids[0])[0]
+        assert (state["state"], state["attempts"], state["error_kind"]) == (
+            "error", 1, "http_302"), state
+        assert "redirects are not followed" in state["error"]
+        redirecting.close()
+        listener.close()
+        assert len(redirecting.connections) == 1
+        assert listener.connections == [], "the redirect target receives nothing"
+    finally:
+        client_a.post("/json/2/claims.webhook/write", {"ids": ids, "vals": {"active": False}})
+
+
+def test_partner_system_sees_and_edits_only_its_own_subscriptions(
+        client_a, client_b, api_world, odoo_env, odoo_server, subscription):
+    """Two partner systems of one account, and one of another account: neither reads,
+    changes, rotates nor deletes A's subscription or its secret, whatever the context."""
+    _user_id, key = _partner_system(odoo_env, api_world.a.company_id, uuid.uuid4().hex[:6])
+    client_a2 = ApiClient(odoo_server.url, key)
+    status, [own] = client_a2.post("/json/2/claims.webhook/create", {"vals_list": [{
+        "name": "A2 portal", "url": "https://partner.example/a2"}]})
+    assert status == 200
+    with odoo_env() as env:
+        before = env["claims.webhook"].browse(subscription).read(["url", "secret"])[0]
+    contexts = [{}, {"active_test": False}, {"allowed_company_ids": [api_world.a.company_id]}]
+    for other in (client_a2, client_b):
+        status, ids = other.post("/json/2/claims.webhook/search", {"domain": []})
+        assert status == 200 and subscription not in ids
+        status, rows = other.post("/json/2/claims.webhook/search_read", {
+            "domain": [["id", "=", subscription]], "fields": ["secret"]})
+        assert status == 200 and rows == []
+        for context in contexts:
+            calls = [
+                ("read", {"ids": [subscription], "fields": ["secret"]}),
+                ("read", {"ids": [subscription], "fields": ["name", "url"]}),
+                ("write", {"ids": [subscription], "vals": {"url": "https://evil.example/h"}}),
+                ("write", {"ids": [subscription], "vals": {"secret": "known"}}),
+                ("action_rotate_secret", {"ids": [subscription]}),
+                ("unlink", {"ids": [subscription]}),
+            ]
+            for method, body in calls:
+                status, error = other.post(f"/json/2/claims.webhook/{method}",
+                                           dict(body, context=context))
+                assert status == 403, (method, context, status, error)
+    status, rows = client_a2.post("/json/2/claims.webhook/search_read", {
+        "domain": [], "fields": ["secret"]})
+    assert status == 200 and [row["id"] for row in rows] == [own] and rows[0]["secret"]
+    with odoo_env() as env:
+        assert env["claims.webhook"].browse(subscription).read(["url", "secret"])[0] == before
+    client_a2.post("/json/2/claims.webhook/write", {"ids": [own], "vals": {"active": False}})

@@ -230,29 +230,32 @@ class ClaimsExchange(models.Model):
     def _job_process(self):
         """Job: do the work of one exchange through its backend."""
         self.ensure_one()
-        if self.state != "pending":
-            return f"nothing to do: exchange is {self.state}"
+        # The log is the framework's: read as superuser, since the job's user may no longer
+        # read it (a webhook's user archived or out of its group: the backend skips the work).
+        exchange_sudo = self.sudo()
+        if exchange_sudo.state != "pending":
+            return f"nothing to do: exchange is {exchange_sudo.state}"
         backend = self._get_backend()
         # counted after the work, so that it goes out in the same UPDATE as the outcome
-        attempts = self.attempts + 1
+        attempts = exchange_sudo.attempts + 1
         try:
             with self.env.cr.savepoint():
                 record = backend._process_exchange(self)
-                if self.state == "pending":
+                if exchange_sudo.state == "pending":
                     # with the work's own writes to the exchange (its payload): one UPDATE
                     self._set_done(record or None, attempts=attempts)
         except RetryableError as err:
-            self.sudo().write({"attempts": attempts, "error_text": str(err)})
+            exchange_sudo.write({"attempts": attempts, "error_text": str(err)})
             raise RetryableJobError(str(err), seconds=err.retry_after) from err
         except PermanentError as err:
-            self.sudo().attempts = attempts
-            if err.payload and not self.payload_attachment_id:
-                self._set_payload(err.payload, f"{self.external_id or self.id}.refused")
+            exchange_sudo.attempts = attempts
+            if err.payload and not exchange_sudo.payload_attachment_id:
+                self._set_payload(err.payload, f"{exchange_sudo.external_id or self.id}.refused")
             self._set_error(str(err), err.kind)
             return f"error: {err}"
-        if self.attempts != attempts:
-            self.sudo().attempts = attempts
-        return f"{self.state}: {self.summary or self.display_name}"
+        if exchange_sudo.attempts != attempts:
+            exchange_sudo.attempts = attempts
+        return f"{exchange_sudo.state}: {exchange_sudo.summary or exchange_sudo.display_name}"
 
     def _on_job_postponed(self, retry, message):
         """queue_job postponed our job after a RetryableError: count the try."""

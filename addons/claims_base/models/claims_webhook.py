@@ -1,19 +1,23 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import ipaddress
 import json
 import logging
 import secrets
-import socket
 import uuid
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import str2bool
 
-from ..connector.exceptions import PermanentError
-from ..connector.webhook_client import MAX_ATTEMPTS, deliver, sign  # noqa: F401 (sign: API)
+from ..connector.exceptions import RetryableError
+from ..connector.webhook_client import (  # noqa: F401 (sign: API)
+    MAX_ATTEMPTS,
+    RefusedDestination,
+    deliver,
+    get_destination,
+    sign,
+)
 
 _logger = logging.getLogger(__name__)
 
@@ -27,6 +31,8 @@ EVENTS = {
 SECRET_GRACE_HOURS = 24
 # System parameter that lets webhooks reach loopback and private networks (tests, intranets).
 ALLOW_PRIVATE_PARAM = "claims_base.webhook_allow_private_hosts"
+# The group of partner systems: a subscription delivers while its user is active and in it.
+API_GROUP = "claims_base.group_claims_api"
 WEBHOOK_CHANNEL = "root.claims_webhook"
 
 
@@ -59,12 +65,31 @@ class ClaimsWebhook(models.Model):
     408/425/429 or 5xx raises ``RetryableError``: the next try comes 10 s after the first
     failure, then 30 s, 1 min, 5 min, 15 min, then hourly (``webhook_client.BACKOFF``; a
     ``Retry-After`` of the receiver wins, up to an hour), MAX_ATTEMPTS attempts in all (about
-    6 hours). Another answer raises ``PermanentError``: the exchange fails at once. Deliveries
-    go to public addresses only, unless the system parameter ALLOW_PRIVATE_PARAM is set.
+    6 hours). Another answer raises ``PermanentError``: the exchange fails at once; a 3xx too,
+    as redirects are not followed. Of an answer only its status and, when it is not 2xx, its
+    first bytes (``webhook_client.MAX_ANSWER_BYTES``) are kept, in the exchange's error text.
+
+    Deliveries go to public addresses only, unless the system parameter ALLOW_PRIVATE_PARAM
+    is set: the URL is checked when it is saved and again by each delivery, which resolves
+    the host once and connects to the address it checked (``webhook_client.get_destination``).
+    A URL with user info, a backslash or an unclear host or port is refused.
 
     Only events on claims that the subscription's user may read are sent, so a webhook
-    follows the same record rules as the UI and the API. ``action_rotate_secret`` makes a new
-    secret and keeps the old one valid for SECRET_GRACE_HOURS.
+    follows the same record rules as the UI and the API; nothing is sent once the
+    subscription is archived, or its user is archived or leaves the partner-system group
+    (API_GROUP): its pending deliveries are skipped, with the reason. ``action_rotate_secret``
+    makes a new secret and keeps the old one valid for SECRET_GRACE_HOURS.
+
+    Rights (``security/claims_webhook_security.xml``, within the company rule):
+
+    ================================  ===========================================
+    Partner system (API group)        its own subscriptions (``user_id``): all
+                                      rights, their secrets
+    Integration admin                 every subscription of its companies: all
+                                      rights, their secrets
+    Claims manager                    every subscription of its companies: read,
+                                      not the secrets
+    ================================  ===========================================
     """
 
     _name = "claims.webhook"
@@ -116,12 +141,19 @@ class ClaimsWebhook(models.Model):
 
     @api.constrains("url")
     def _check_url(self):
-        """The URL is absolute http(s)."""
+        """The URL is one clear absolute http(s) URL, and its host resolves to public
+        addresses only (unless ALLOW_PRIVATE_PARAM); a host that does not resolve yet is
+        accepted, each delivery checks again."""
+        allow_private = self._is_private_hosts_allowed()
         for webhook in self:
-            parts = urlsplit(webhook.url or "")
-            if parts.scheme not in ("http", "https") or not parts.hostname:
+            try:
+                get_destination(webhook.url or "", allow_private=allow_private)
+            except RefusedDestination as error:
                 raise ValidationError(self.env._(
-                    "Webhook URL %(url)s must be an absolute http(s) URL.", url=webhook.url))
+                    "Webhook URL %(url)s is refused. %(reason)s",
+                    url=webhook.url, reason=error.message)) from error
+            except RetryableError:
+                continue
 
     @api.constrains("timeout")
     def _check_timeout(self):
@@ -181,20 +213,26 @@ class ClaimsWebhook(models.Model):
         return False
 
     def _process_exchange(self, exchange):
-        """Send one delivery (the job's work); raise RetryableError or PermanentError."""
+        """Send one delivery (the job's work); raise RetryableError or PermanentError.
+
+        Skipped, without a call, when the subscription may no longer deliver.
+        """
         self.ensure_one()
+        webhook_sudo = self.sudo()
         exchange_sudo = exchange.sudo()
-        refusal = self._get_destination_refusal()
-        if refusal:
-            raise PermanentError(refusal, kind="private_address")
+        reason = webhook_sudo._get_stop_reason()
+        if reason:
+            exchange_sudo._set_skipped(reason)
+            return exchange_sudo.record_ref
         status = deliver(
-            self.url,
+            webhook_sudo.url,
             exchange_sudo.payload_attachment_id.raw,
             exchange_sudo.kind,
             exchange_sudo.external_id,
-            self._get_signing_secrets(),
-            self.timeout,
-            self._get_attempt_number(exchange_sudo),
+            webhook_sudo._get_signing_secrets(),
+            webhook_sudo.timeout,
+            webhook_sudo._get_attempt_number(exchange_sudo),
+            allow_private=self._is_private_hosts_allowed(),
         )
         exchange_sudo.summary = f"HTTP {status}"
         return exchange_sudo.record_ref
@@ -227,31 +265,36 @@ class ClaimsWebhook(models.Model):
             f"v1={sign(secret, timestamp, body)}" for secret in self._get_signing_secrets()
         )
 
-    def _get_destination_refusal(self):
-        """Why the URL's host may not be called (a text), or False when it may."""
+    def _is_private_hosts_allowed(self):
+        """Whether ALLOW_PRIVATE_PARAM is on (1, true, yes): deliveries may reach loopback
+        and private networks."""
+        value = self.env["ir.config_parameter"].sudo().get_param(ALLOW_PRIVATE_PARAM)
+        return str2bool(value or "", default=False)
+
+    def _get_stop_reason(self):
+        """Why this subscription may deliver nothing now (a text), or False when it may."""
         self.ensure_one()
-        if self.env["ir.config_parameter"].sudo().get_param(ALLOW_PRIVATE_PARAM):
-            return False
-        host = urlsplit(self.url).hostname or ""
-        try:
-            addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
-        except (OSError, UnicodeError):
-            return self.env._("Refused: %(host)s does not resolve.", host=host)
-        for address in addresses:
-            ip = ipaddress.ip_address(address.split("%")[0])
-            if not ip.is_global or ip.is_multicast:
-                return self.env._(
-                    "Refused: %(host)s resolves to %(ip)s, which is not a public address.",
-                    host=host, ip=address)
+        webhook = self.sudo()
+        user = webhook.user_id
+        if not webhook.active:
+            return self.env._("Not sent: the subscription %(name)s is archived.",
+                              name=webhook.name)
+        if not user.active:
+            return self.env._("Not sent: %(user)s, the user of the subscription, is archived.",
+                              user=user.name)
+        if not user.has_group(API_GROUP):
+            return self.env._(
+                "Not sent: %(user)s, the user of the subscription, is no longer a partner "
+                "system (API).", user=user.name)
         return False
 
     @api.model
     def _enqueue_deliveries(self, changes):
         """One exchange and job per (numbered feed entry, subscription of these wanting its
         event). Called with the active subscriptions when the entries get their number, in
-        that transaction.
+        that transaction. A subscription that may not deliver (``_get_stop_reason``) gets none.
         """
-        webhooks = self.sudo()
+        webhooks = self.sudo().filtered(lambda webhook: not webhook._get_stop_reason())
         exchanges = self.env["claims.exchange"]
         for change in changes:
             kind = change.kind

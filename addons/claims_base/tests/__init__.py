@@ -21,6 +21,8 @@ from . import test_claims_change_feed
 from . import test_claims_api_routes
 from . import test_claims_api_key_duration
 from . import test_claims_webhook_events
+from . import test_claims_webhook_guard
+from . import test_claims_webhook_delivery
 from . import test_claim_report
 from . import test_import_templates
 from . import test_demo_desk

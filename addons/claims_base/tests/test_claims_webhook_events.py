@@ -126,8 +126,9 @@ class TestClaimsWebhookEvents(ClaimsCommon):
         )
 
     def test_delivery_to_a_private_address_fails_without_a_call(self):
-        self.env["ir.config_parameter"].set_param(ALLOW_PRIVATE_PARAM, False)
+        self.env["ir.config_parameter"].set_param(ALLOW_PRIVATE_PARAM, "1")
         self.webhook.url = "http://127.0.0.1:9/hooks"
+        self.env["ir.config_parameter"].set_param(ALLOW_PRIVATE_PARAM, False)
         with trap_jobs() as trap:
             self.claim.stage_id = self.stage
             self._number()
