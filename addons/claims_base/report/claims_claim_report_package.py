@@ -6,6 +6,7 @@ from odoo import api, models
 class ReportClaimsClaimPackage(models.AbstractModel):
     """Values of the package summary: the claim and the documents the package holds.
 
+    The summary goes to outsiders: it shows no money and no description (see the template).
     Printed without data (from a claim), it lists all the claim's documents.
     """
 

@@ -35,3 +35,4 @@ from . import test_ir_attachment_image
 from . import test_claim_coverage_search
 from . import test_claims_package_zip_names
 from . import test_upload_paths
+from . import test_claims_package_summary
