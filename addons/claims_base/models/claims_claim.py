@@ -341,22 +341,32 @@ class ClaimsClaim(models.Model):
             return self.env.ref("claims_base.mt_claim_stage")
         return super()._track_subtype(initial_values)
 
-    def _message_post_after_hook(self, message, msg_values):
-        """Replies to claim packages (and reviewed mail) file their attachments as documents."""
-        result = super()._message_post_after_hook(message, msg_values)
-        package_id = self.env.context.get("claims_package_reply_id")
-        file_attachments = self.env.context.get("claims_mail_file_attachments")
-        if package_id or file_attachments:
-            # the documents' own "Document added" message must not come back here
-            claim = self.with_context(
-                claims_package_reply_id=False, claims_mail_file_attachments=False
-            )
-            if package_id:
-                claim.env["claims.package"].sudo().browse(package_id)._file_reply(message)
-            else:
-                claim.env["claims.document"].sudo()._create_from_mail_attachments(
-                    message.attachment_ids, claim)
-        return result
+    def _post_incoming_mail(self, **values):
+        """Log a mail received for this claim (a reply to one of its packages, a reviewed
+        mail) as an internal message, and file its attachments as documents.
+
+        The callers check the mail first (the gateway's routing, a handler's review); this
+        writes as superuser. The message is of the internal subtype "Package reply": the
+        desk's followers hear of it, portal participants never see it, and the files reach
+        them only as documents, under the rules of their category.
+
+        :param values: ``message_post`` values (body, subject, author, attachments...)
+        :returns: ``(message, documents)``
+        """
+        self.ensure_one()
+        claim = self.sudo().with_context(
+            mail_create_nosubscribe=True, mail_post_autofollow_author_skip=True,
+            attachments_mime_plainxml=True,
+        )
+        message = claim.message_post(
+            message_type="email",
+            subtype_xmlid="claims_base.mt_claim_package_reply",
+            is_internal=True,
+            **values,
+        )
+        documents = claim.env["claims.document"]._create_from_mail_attachments(
+            message.attachment_ids, claim)
+        return message, documents
 
     # ------------------------------------------------------------------ business
 

@@ -12,6 +12,9 @@ REVIEW_STATES = [
 ]
 REVIEW_REASONS = [
     ("wrong_sender", "Not from the package's recipient"),
+    ("ambiguous_sender", "Sender unclear"),
+    ("unauthenticated", "Sender's domain not authenticated (DMARC)"),
+    ("auto_reply", "Automatic reply"),
 ]
 
 
@@ -19,9 +22,11 @@ class ClaimsMailReview(models.Model):
     """An incoming mail that answers a claim package but was not posted on its claim.
 
     The mail gateway files it here (see ``mail.thread.message_route`` in this addon) when the
-    sender is not the address the package went to. The mail itself, with its attachments, is
-    the first message in this record's chatter; a handler attaches it to the claim (it is
-    then posted there and its attachments become documents) or discards it.
+    sender is not the address the package went to, when its From header is not one clear
+    mailbox, when DMARC is required and did not pass, or when it is an automatic reply
+    (out of office, auto-responder). The mail itself, with its attachments, is the first
+    message in this record's chatter; a handler attaches it to the claim (it is then logged
+    there as an internal message and its attachments become documents) or discards it.
     """
 
     _name = "claims.mail.review"
@@ -84,7 +89,7 @@ class ClaimsMailReview(models.Model):
     # ------------------------------------------------------------------ actions
 
     def action_attach(self):
-        """Post the mail on the claim as if it had come in there, its files as documents."""
+        """Log the mail on the claim as a reply to its package, its files as documents."""
         for review in self:
             review._check_new()
             if not review.claim_id:
@@ -99,13 +104,11 @@ class ClaimsMailReview(models.Model):
             for attachment in attachments:
                 copies |= attachment.copy({"res_model": claim._name, "res_id": claim.id})
             author = incoming.author_id
-            claim.with_context(claims_mail_file_attachments=True).message_post(
+            claim._post_incoming_mail(
                 body=Markup(review.body or ""),
                 subject=review.subject,
                 author_id=author.id if author else None,
                 email_from=review.email_from,
-                message_type="email",
-                subtype_xmlid="mail.mt_comment",
                 attachment_ids=copies.ids,
             )
             review._mark_done("attached")

@@ -4,15 +4,21 @@ import re
 import secrets
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.mail import email_normalize, email_split, unfold_references
+
+from ..tools import mail_headers
 
 DELIVERIES = [("attachment", "Zip attached"), ("link", "Download link")]
 DEFAULT_SIZE_CAP_KB = 10240
 DEFAULT_LINK_DAYS = 14
 DEFAULT_REPLY_PREFIX = "claims"
 TOKEN_PATTERN = re.compile(r"^[0-9a-f]{32}$")
+# what of a parsed reply goes into its message on the claim (see _post_reply)
+REPLY_MESSAGE_KEYS = (
+    "author_id", "email_from", "subject", "body", "attachments", "message_id", "date", "parent_id",
+)
 
 
 def _new_token():
@@ -24,8 +30,10 @@ class ClaimsPackage(models.Model):
 
     Two secrets per package: ``reply_token`` is in the recipient's reply address
     (``<prefix>+<reply_token>@<alias domain>``) and brings replies back to the claim;
-    ``access_token`` is in the download link of packages over the size cap. A reply is only
-    posted on the claim when it comes from the address the package went to (``email``).
+    ``access_token`` is in the download link of packages over the size cap. Both stay out of
+    anything a portal participant reads: the package and its replies are internal messages
+    of the claim. A reply is only filed on the claim when it comes from the one address the
+    package went to (``email``) and is not an automatic message (``_get_reply_review_reason``).
 
     Rights: claims users read the packages of their companies and create them through the
     "Send claim package" wizard; managers may delete them. The download route is public
@@ -160,11 +168,14 @@ class ClaimsPackage(models.Model):
                 "claims_base.claims_package_mail_body",
                 {"package": package, "note": note, "over_cap": over_cap},
             )
+            # an internal message: the recipient gets the mail, the claim's portal
+            # participants never see the files, the link or the reply address
             message = package.claim_id.with_context(mail_post_autofollow=False).message_post(
                 body=body,
                 subject=self.env._("Claim %(claim)s: documents", claim=package.claim_id.name),
                 message_type="comment",
                 subtype_xmlid="claims_base.mt_claim_package",
+                is_internal=True,
                 partner_ids=package.partner_id.ids,
                 attachment_ids=attachments.ids,
                 reply_to=package.reply_address,
@@ -209,25 +220,51 @@ class ClaimsPackage(models.Model):
                     return packages, "references"
         return self.sudo().browse(), False
 
-    def _is_sent_by_recipient(self, email_from):
-        """True when the mail comes from the very address the package went to.
+    def _get_reply_review_reason(self, message):
+        """Why a mail that answers this package goes to Mail to review, or False.
 
-        Only the address counts, never the display name.
+        :param message: the incoming ``email.message.Message``
+        :returns: a reason of ``claims.mail.review`` (``auto_reply``, ``ambiguous_sender``,
+            ``wrong_sender``, ``unauthenticated``) or False when the reply is filed
         """
         self.ensure_one()
-        return bool(email_from) and email_normalize(email_from) == email_normalize(self.email)
+        if mail_headers.is_automatic(message):
+            return "auto_reply"
+        sender = mail_headers.single_sender(message)
+        if not sender:
+            return "ambiguous_sender"
+        if sender != email_normalize(self.email):
+            return "wrong_sender"
+        authserv_id = str(self._get_param("package_reply_authserv_id", "")).strip()
+        if authserv_id and not mail_headers.dmarc_passed(message, authserv_id, sender):
+            return "unauthenticated"
+        return False
 
-    def _file_reply(self, message):
-        """File a reply's attachments as claim documents and count the reply."""
+    def _post_reply(self, message_dict):
+        """Log a reply from the package's recipient on its claim and file its attachments.
+
+        Called by the mail gateway only (``mail.thread._message_route_process``), once the
+        routing found that the mail answers this package and passed
+        ``_get_reply_review_reason``. The reply is an internal message of the claim
+        (followers of "Package reply" hear of it, portal participants do not see it); its
+        attachments become documents of their category.
+
+        :param dict message_dict: the parsed mail (``mail.thread.message_parse``)
+        :returns: the id of the claim
+        """
         self.ensure_one()
-        documents = self.env["claims.document"]._create_from_mail_attachments(
-            message.attachment_ids, self.claim_id
+        package = self.sudo()
+        values = {key: message_dict[key] for key in REPLY_MESSAGE_KEYS if message_dict.get(key)}
+        package.claim_id.with_user(SUPERUSER_ID)._post_incoming_mail(
+            incoming_email_to=message_dict.get("to_filtered") or False,
+            incoming_email_cc=message_dict.get("cc_filtered") or False,
+            **values,
         )
-        self.sudo().write({
-            "reply_count": self.reply_count + 1,
+        package.write({
+            "reply_count": package.reply_count + 1,
             "date_last_reply": fields.Datetime.now(),
         })
-        return documents
+        return package.claim_id.id
 
     # ------------------------------------------------------------------ download
 

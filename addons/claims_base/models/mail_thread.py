@@ -6,7 +6,19 @@ from odoo import api, models
 
 _logger = logging.getLogger(__name__)
 
-REVIEW_REASONS = {"token": "wrong_sender", "references": "wrong_sender"}
+
+class PackageReply:
+    """Route marker: this mail is a reply to a claim package, checked, to be filed.
+
+    It travels as the custom values of the route, from ``message_route`` to
+    ``_message_route_process``: a Python object that no caller can send over RPC or put in a
+    context, unlike a key of either.
+    """
+
+    __slots__ = ("package_id",)
+
+    def __init__(self, package_id):
+        self.package_id = package_id
 
 
 class MailThread(models.AbstractModel):
@@ -14,8 +26,10 @@ class MailThread(models.AbstractModel):
 
     Odoo's router matches References / In-Reply-To and exact aliases. Before it, a mail that
     answers a claim package (a ``<prefix>+<token>@`` address in To, Cc or Delivered-To, or
-    References to the package's message) is routed here: to its claim when the sender is
-    the package's recipient, else to the review list (``claims.mail.review``).
+    References to the package's message) is routed here: to its claim when it passes the
+    checks of ``claims.package._get_reply_review_reason`` (one sender, the package's
+    recipient, not an automatic reply), else to the review list (``claims.mail.review``).
+    Bounces keep Odoo's own handling: they mark the delivery failed and file nothing.
     """
 
     _inherit = "mail.thread"
@@ -35,30 +49,41 @@ class MailThread(models.AbstractModel):
                 custom_values=custom_values,
             )
         no_alias = self.env["mail.alias"]
-        if package._is_sent_by_recipient(message_dict.get("email_from")):
+        reason = package._get_reply_review_reason(message)
+        if not reason:
             _logger.info(
                 "Routing mail %s from %s to claim %s: reply to package %s (by %s)",
                 message_dict.get("message_id"), message_dict.get("email_from"),
                 package.claim_id.id, package.id, path,
             )
-            message_dict["claims_package_id"] = package.id
-            return [("claims.claim", package.claim_id.id, None, self.env.uid, no_alias)]
+            return [(
+                "claims.claim", package.claim_id.id, PackageReply(package.id), self.env.uid,
+                no_alias,
+            )]
         _logger.info(
-            "Routing mail %s from %s to review: it answers package %s (by %s) but does not "
-            "come from its recipient", message_dict.get("message_id"),
-            message_dict.get("email_from"), package.id, path,
+            "Routing mail %s from %s to review (%s): it answers package %s (by %s)",
+            message_dict.get("message_id"), message_dict.get("email_from"), reason,
+            package.id, path,
         )
         message_dict.pop("parent_id", None)
         review_values = {
             "package_id": package.id,
             "claim_id": package.claim_id.id,
-            "reason": REVIEW_REASONS[path],
+            "reason": reason,
         }
         return [("claims.mail.review", False, review_values, self.env.uid, no_alias)]
 
     @api.model
     def _message_route_process(self, message, message_dict, routes):
-        package_id = message_dict.pop("claims_package_id", None)
-        if package_id:
-            self = self.with_context(claims_package_reply_id=package_id)
-        return super()._message_route_process(message, message_dict, routes)
+        replies = [route for route in routes or () if isinstance(route[2], PackageReply)]
+        if not replies:
+            return super()._message_route_process(message, message_dict, routes)
+        thread_id = False
+        for _model, _thread_id, reply, _user_id, _alias in replies:
+            thread_id = self.env["claims.package"].browse(reply.package_id)._post_reply(
+                message_dict
+            )
+        others = [route for route in routes if route not in replies]
+        if others:
+            thread_id = super()._message_route_process(message, message_dict, others)
+        return thread_id

@@ -25,6 +25,15 @@ class ResConfigSettings(models.TransientModel):
         default=DEFAULT_REPLY_PREFIX,
         help="Replies to a package go to <prefix>+<secret>@<alias domain>.",
     )
+    claims_package_reply_authserv_id = fields.Char(
+        string="Require DMARC from",
+        config_parameter="claims_base.package_reply_authserv_id",
+        help="The authserv-id of your receiving mail server (the first word of the "
+        "Authentication-Results headers it adds, e.g. mx.claims.example.com). When set, a "
+        "reply is filed on the claim only when that server found that DMARC passed for the "
+        "sender's domain; other replies wait in Mail to review. The server must remove the "
+        "Authentication-Results headers that arrive with a mail under its name.",
+    )
     claims_mail_document_category_id = fields.Many2one(
         "claims.document.category",
         string="Category of mailed documents",

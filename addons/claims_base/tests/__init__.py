@@ -36,3 +36,5 @@ from . import test_claim_coverage_search
 from . import test_claims_package_zip_names
 from . import test_upload_paths
 from . import test_claims_package_summary
+from . import test_claims_package_rpc
+from . import test_claims_package_portal

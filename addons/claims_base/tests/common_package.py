@@ -19,6 +19,8 @@ PNG_BYTES = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 )
 
+RAW_FROM_PLACEHOLDER = "raw-from@placeholder.invalid"
+
 
 class ClaimsPackageCommon(ClaimsCommon, MockEmail):
     """A claim with documents, an alias domain, and outsiders (a lawyer, an expert) to mail."""
@@ -86,10 +88,16 @@ class ClaimsPackageCommon(ClaimsCommon, MockEmail):
 
     def _reply(self, *, email_from, to, cc=None, subject="Re: your file", references=None,
                attachment=("counter-offer.pdf", PDF_BYTES, "application", "pdf"),
-               body="Please find our position attached."):
-        """A raw RFC 822 reply, as a mail client sends it, fed through the mail gateway."""
+               body="Please find our position attached.", headers=None, raw_from=None):
+        """A raw RFC 822 reply, as a mail client sends it, fed through the mail gateway.
+
+        ``headers``: more headers (name: value); ``raw_from``: the From header's bytes as
+        they come, however malformed (two mailboxes, a second From line).
+        """
         message = EmailMessage()
-        message["From"] = email_from
+        message["From"] = RAW_FROM_PLACEHOLDER if raw_from else email_from
+        for name, value in (headers or {}).items():
+            message[name] = value
         message["To"] = to
         if cc:
             message["Cc"] = cc
@@ -103,8 +111,11 @@ class ClaimsPackageCommon(ClaimsCommon, MockEmail):
         if attachment:
             name, content, maintype, subtype = attachment
             message.add_attachment(content, maintype=maintype, subtype=subtype, filename=name)
+        raw = message.as_bytes()
+        if raw_from:
+            raw = raw.replace(f"From: {RAW_FROM_PLACEHOLDER}".encode(), b"From: " + raw_from, 1)
         with self.mock_mail_gateway():
-            self.env["mail.thread"].sudo().message_process(None, message.as_bytes())
+            self.env["mail.thread"].sudo().message_process(None, raw)
         return message["Message-ID"]
 
     @staticmethod

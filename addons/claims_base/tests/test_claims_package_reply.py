@@ -8,6 +8,7 @@ from odoo.tools.mail import email_normalize
 from .common_package import PNG_BYTES, ClaimsPackageCommon
 
 LAWYER = "Lara Lawyer <lara.lawyer@lawfirm.example>"
+AUTHSERV_ID = "mx.claims.example.com"
 
 
 @tagged("post_install", "-at_install")
@@ -30,6 +31,9 @@ class TestClaimsPackageReply(ClaimsPackageCommon):
         self.assertEqual(len(message), 1)
         self.assertEqual(message.subject, subject)
         self.assertEqual(message.author_id, self.lawyer)
+        self.assertEqual(message.subtype_id, self.env.ref("claims_base.mt_claim_package_reply"))
+        self.assertTrue(message.is_internal, "a reply is for the desk, not the portal")
+        self.assertTrue(message.subtype_id.internal)
         self.assertIn("Please find our position attached.", message.body)
         document = self.claim.document_ids.filtered(lambda d: d.name == "counter-offer.pdf")
         self.assertEqual(len(document), 1)
@@ -83,16 +87,17 @@ class TestClaimsPackageReply(ClaimsPackageCommon):
 
     # ------------------------------------------------------------------ refused
 
-    def assertInReview(self, email_from):
+    def assertInReview(self, email_from, reason="wrong_sender"):
         review = self.Review.search([])
         self.assertEqual(len(review), 1)
-        self.assertEqual(email_normalize(review.email_from), email_normalize(email_from))
+        if email_normalize(email_from):
+            self.assertEqual(email_normalize(review.email_from), email_normalize(email_from))
         self.assertRecordValues(review, [{
             "subject": "Re: your file",
             "claim_id": self.claim.id,
             "package_id": self.package.id,
             "state": "new",
-            "reason": "wrong_sender",
+            "reason": reason,
         }])
         self.assertIn("Please find our position attached.", review.body)
         self.assertEqual(review.attachment_ids.mapped("name"), ["counter-offer.pdf"])
@@ -115,6 +120,114 @@ class TestClaimsPackageReply(ClaimsPackageCommon):
                     references=self.package_message_id)
         self.assertInReview("intruder@evil.example")
 
+    def test_reply_whose_from_holds_two_addresses_goes_to_review(self):
+        """Odoo reads the first address of From; a mail program may show the other one."""
+        for raw_from in (
+            b"lara.lawyer@lawfirm.example, evil@x.example",
+            b"Lara Lawyer <lara.lawyer@lawfirm.example>, Eve <evil@x.example>",
+            b"lara.lawyer@lawfirm.example\r\nFrom: evil@x.example",
+        ):
+            with self.subTest(raw_from=raw_from):
+                self._reply(email_from=None, raw_from=raw_from, to=self.package.reply_address)
+                self.assertInReview("lara.lawyer@lawfirm.example", reason="ambiguous_sender")
+                self.Review.search([]).unlink()
+
+    def test_reply_with_an_address_in_the_display_name_goes_to_review(self):
+        for raw_from in (
+            b'"lara.lawyer@lawfirm.example" <evil@x.example>',
+            b"lara.lawyer@lawfirm.example <evil@x.example>",
+            b'"evil@x.example" <lara.lawyer@lawfirm.example>',
+            b"=?utf-8?q?lara=2Elawyer=40lawfirm=2Eexample?= <evil@x.example>",
+        ):
+            with self.subTest(raw_from=raw_from):
+                self._reply(email_from=None, raw_from=raw_from, to=self.package.reply_address)
+                self.assertInReview(False, reason="ambiguous_sender")
+                self.Review.search([]).unlink()
+
+    def test_display_name_repeating_the_real_address_is_accepted(self):
+        self._reply(email_from='"lara.lawyer@lawfirm.example" <lara.lawyer@lawfirm.example>',
+                    to=self.package.reply_address, subject="Outlook style")
+        self.assertReplyFiledOnClaim("Outlook style")
+
+    def test_automatic_replies_are_not_filed_and_notify_nobody(self):
+        for headers in (
+            {"Auto-Submitted": "auto-replied"},
+            {"Auto-Submitted": "auto-generated; owner-email=lara.lawyer@lawfirm.example"},
+            {"X-Autoreply": "yes"},
+            {"Precedence": "auto_reply"},
+            {"Return-Path": "<>"},
+        ):
+            with self.subTest(headers=headers):
+                notifications = self.env["mail.notification"].search_count([])
+                self._reply(email_from=LAWYER, to=self.package.reply_address,
+                            headers=headers, subject="Re: your file")
+                self.assertInReview(LAWYER, reason="auto_reply")
+                self.assertFalse(self._mails, "no mail to anyone")
+                self.assertEqual(self.env["mail.notification"].search_count([]), notifications)
+                self.Review.search([]).unlink()
+
+    def test_delivery_report_to_the_reply_address_is_not_filed(self):
+        """A DSN is Odoo's bounce: the delivery is marked failed, nothing is filed."""
+        report = "\r\n".join([
+            "From: Mail Delivery System <postmaster@lawfirm.example>",
+            f"To: {self.package.reply_address}",
+            "Subject: Undelivered Mail Returned to Sender",
+            "Message-ID: <dsn-1@mx.lawfirm.example>",
+            "MIME-Version: 1.0",
+            'Content-Type: multipart/report; report-type=delivery-status; boundary="dsn"',
+            "",
+            "--dsn",
+            "Content-Type: text/plain",
+            "",
+            "Your message could not be delivered.",
+            "--dsn",
+            "Content-Type: message/delivery-status",
+            "",
+            "Reporting-MTA: dns; mx.lawfirm.example",
+            "",
+            "Final-Recipient: rfc822; lara.lawyer@lawfirm.example",
+            "Action: failed",
+            "Status: 5.1.1",
+            "",
+            "--dsn",
+            "Content-Type: text/rfc822-headers",
+            "",
+            f"Message-ID: {self.package_message_id}",
+            "Subject: documents",
+            "",
+            "--dsn--",
+            "",
+        ]).encode()
+        notifications = self.env["mail.notification"].search_count([])
+        with self.mock_mail_gateway():
+            self.env["mail.thread"].sudo().message_process(None, report)
+        self.assertFalse(self._claim_email_messages())
+        self.assertFalse(self.Review.search([]))
+        self.assertFalse(self._mails)
+        self.assertEqual(self.env["mail.notification"].search_count([]), notifications)
+        self.assertEqual(self.package.reply_count, 0)
+
+    def test_dmarc_when_required_files_only_authenticated_replies(self):
+        self.env["ir.config_parameter"].set_param(
+            "claims_base.package_reply_authserv_id", AUTHSERV_ID)
+        passed = (f"{AUTHSERV_ID}; spf=pass smtp.mailfrom=lawfirm.example; "
+                  "dkim=pass header.d=lawfirm.example; dmarc=pass (p=reject) "
+                  "header.from=lawfirm.example")
+        for results in (
+            None,
+            passed.replace("dmarc=pass", "dmarc=fail"),
+            passed.replace(AUTHSERV_ID, "mx.attacker.example"),  # not our server's
+            passed.replace("header.from=lawfirm.example", "header.from=x.example"),
+        ):
+            with self.subTest(results=results):
+                headers = {"Authentication-Results": results} if results else {}
+                self._reply(email_from=LAWYER, to=self.package.reply_address, headers=headers)
+                self.assertInReview(LAWYER, reason="unauthenticated")
+                self.Review.search([]).unlink()
+        self._reply(email_from=LAWYER, to=self.package.reply_address,
+                    headers={"Authentication-Results": passed}, subject="Authenticated")
+        self.assertReplyFiledOnClaim("Authenticated")
+
     def test_unknown_token_is_not_routed_to_any_claim(self):
         with mute_logger("odoo.addons.mail.models.mail_thread"), self.assertRaises(ValueError):
             self._reply(email_from=LAWYER, to=f"claims+{'0' * 32}@claims.example.com")
@@ -130,6 +243,8 @@ class TestClaimsPackageReply(ClaimsPackageCommon):
         message = self._claim_email_messages()
         self.assertEqual(len(message), 1)
         self.assertEqual(message.email_from, "assistant@lawfirm.example")
+        self.assertTrue(message.is_internal)
+        self.assertEqual(message.subtype_id, self.env.ref("claims_base.mt_claim_package_reply"))
         self.assertIn("Please find our position attached.", message.body)
         document = self.claim.document_ids.filtered(lambda d: d.name == "counter-offer.pdf")
         self.assertEqual(document.category_id, self.category_correspondence)
