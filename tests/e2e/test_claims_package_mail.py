@@ -1,8 +1,9 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """A handler sends a claim package from Chromium; the lawyer's mail carries the zip and a real
-PDF summary; the lawyer's reply, handed to the mail gateway as the mailgate script does, comes
-back into the claim with its attachment as a document.
+PDF summary, written for outsiders (no money, no desk notes); the lawyer's reply, handed to the
+mail gateway as the mailgate script does, comes back into the claim with its attachment as a
+document. Package and reply are internal messages of the claim.
 
 Screenshots, the zip and the PDF go to $CLAIMS_SHOTS_DIR when set (else a pytest temp dir).
 """
@@ -129,6 +130,8 @@ def test_handler_sends_package_and_lawyer_reply_comes_back(
     pages = PdfReader(io.BytesIO(files[pdf_name])).pages
     text = " ".join(" ".join(pdf_page.extract_text() for pdf_page in pages).split())
     assert claim_name in text and "Lara Lawyer" in text and "front-bumper.png" in text
+    assert "8,000" not in text and "25,000" not in text, "the outsiders' summary has no money"
+    assert "disputes liability" not in text, "nor the desk's description"
     reply_to = mail["Reply-To"].addresses[0].addr_spec
     assert reply_to.startswith("claims+") and reply_to.endswith("@claims.example.com")
 
@@ -153,6 +156,13 @@ def test_handler_sends_package_and_lawyer_reply_comes_back(
                     ["name", "category_id"])
     letter = [d for d in documents if d["name"] == "letter-of-position.pdf"]
     assert letter and letter[0]["category_id"][1] == "Correspondence"
+    logged = rpc("mail.message", "search_read", [
+        ("model", "=", "claims.claim"), ("res_id", "=", claim_id),
+        ("message_type", "in", ["comment", "email"]),
+    ], ["subject", "is_internal", "subtype_id"])
+    by_subtype = {message["subtype_id"][1]: message for message in logged}
+    assert by_subtype["Package sent"]["is_internal"], "the package is the desk's"
+    assert by_subtype["Package reply"]["is_internal"], "so is the reply"
 
     page.reload()
     page.locator(".o-mail-Message:has-text('contests the liability')").first.wait_for()
