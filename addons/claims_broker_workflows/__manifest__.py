@@ -4,7 +4,7 @@
     "name": "Claims: broker workflows",
     "summary": "Timed multi-step broker workflows (duty-of-care follow-ups) such as the Scope 10 "
     "inspection-report workflow",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.0.1",
     "category": "Services/Claims",
     "website": "https://github.com/claims-suite/claims-suite",
     "author": "The claims suite authors",

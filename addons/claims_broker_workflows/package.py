@@ -208,6 +208,11 @@ def _parse_template(content):
         lang = element.get("lang", "en_US")
         if not re.match(r"^[a-z]{2,3}(_[A-Za-z0-9@]{2,8})?$", lang):
             raise PackageError([f"<{element.tag}>: bad language {lang!r}."])
+        if lang != "en_US" and element.tag not in TRANSLATED_TEMPLATE_FIELDS:
+            raise PackageError([
+                f"<{element.tag}> is not translatable: give it once, without a language "
+                f"(found lang={lang!r})."
+            ])
         template.setdefault(element.tag, {})[lang] = element.text or ""
     if not template.get("subject") or not template.get("name"):
         raise PackageError(["a template needs a <name> and a <subject>."])

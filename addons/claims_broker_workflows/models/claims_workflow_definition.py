@@ -7,9 +7,8 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
-from odoo.modules import module as odoo_module
 from odoo.tools import SQL
 
 from odoo.addons.claims_base.models.window_actions import records_of
@@ -24,7 +23,20 @@ VERSIONED_FIELDS = {
     "model_id", "date_field_id", "start_amount", "start_unit", "start_direction", "domain",
     "repeat", "repeat_years", "partner_path", "user_path", "step_ids", "grace_days",
 }
-# Models a workflow may never run on, whatever the package says.
+# Fields only the engine writes (as superuser): a version's number and what it is a version of.
+PROTECTED_FIELDS = {"version", "version_of_id"}
+# The models a workflow may run on (an allow-list). Administrators add models in the system
+# parameter below (model names separated by commas); addons extend _scannable_models().
+SCANNABLE_MODELS = (
+    "claims.claim",
+    "claims.incident",
+    "claims.inspection.report",
+    "claims.insured.object",
+    "claims.policy",
+)
+EXTRA_MODELS_PARAM = "claims_broker_workflows.extra_models"
+# Technical models stay out even when the system parameter names them, and no condition or
+# field path of a workflow reaches into them.
 FORBIDDEN_MODEL_PREFIXES = ("ir.", "res.users", "res.groups", "base.", "bus.", "mail.", "queue.")
 START_BATCH_SIZE = 200
 
@@ -67,7 +79,8 @@ class ClaimsWorkflowDefinition(models.Model):
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
         "res.company",
-        help="Only records of this company; empty: every company.",
+        default=lambda self: self.env.company,
+        help="Only records of this company; empty: every company (administrators only).",
     )
     # What it runs on
     model_id = fields.Many2one(
@@ -75,7 +88,7 @@ class ClaimsWorkflowDefinition(models.Model):
         string="Runs on",
         required=True,
         ondelete="cascade",
-        domain=[("transient", "=", False)],
+        domain=lambda self: [("model", "in", self._scannable_models())],
     )
     model = fields.Char(related="model_id.model", store=True, index=True)
     date_field_id = fields.Many2one(
@@ -136,9 +149,11 @@ class ClaimsWorkflowDefinition(models.Model):
         "CHECK (repeat_years > 0)", "A workflow repeats every one year or more."
     )
 
-    @api.constrains("model_id", "date_field_id", "domain", "partner_path", "user_path")
+    @api.constrains("model_id", "date_field_id", "domain", "partner_path", "user_path",
+                    "company_id")
     def _check_setup(self):
-        """The date belongs to the model, the condition is a valid domain, the paths exist."""
+        """The model is allowed, the date belongs to it, the condition is a valid domain, the
+        paths exist."""
         for definition in self:
             error = definition._setup_error()
             if error:
@@ -155,14 +170,28 @@ class ClaimsWorkflowDefinition(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_protected_fields({key for vals in vals_list for key in vals})
+        definitions = super().create(vals_list)
+        definitions._check_company_scope()
+        return definitions
+
     def write(self, vals):
-        if VERSIONED_FIELDS & set(vals) and not self.env.context.get("workflow_versioning"):
+        self._check_protected_fields(vals)
+        if VERSIONED_FIELDS & set(vals):
+            self.check_access("write")
             self._freeze_running_version()
-            result = super(
-                ClaimsWorkflowDefinition, self.with_context(workflow_versioning=True)
-            ).write(vals)
-            return result
-        return super().write(vals)
+        result = super().write(vals)
+        if "company_id" in vals:
+            self._check_company_scope()
+        return result
+
+    def copy(self, default=None):
+        copies = super().copy(default)
+        for definition, duplicate in zip(self, copies, strict=True):
+            definition._map_steps_to(duplicate)
+        return copies
 
     # ------------------------------------------------------------
     # Actions
@@ -192,10 +221,12 @@ class ClaimsWorkflowDefinition(models.Model):
         }
 
     def action_run_scan(self):
-        """Start the instances whose moment has come now (managers, from the form)."""
+        """Start the instances of these definitions whose moment has come, now (managers,
+        from the form). Other definitions wait for the scheduled scan."""
         if not self.env.user.has_group("claims_base.group_claims_manager"):
             raise UserError(self.env._("Only claims managers can start workflows by hand."))
-        started = self.sudo().with_context(workflow_no_commit=True)._cron_start_instances()
+        self.check_access("write")
+        started = self.sudo()._start_instances(commit=False)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -214,37 +245,62 @@ class ClaimsWorkflowDefinition(models.Model):
         """Move the running instances of each definition onto a frozen copy of its current
         steps, so that the edit that follows only affects instances started afterwards."""
         Instance = self.env["claims.workflow.instance"].sudo()
-        for definition in self:
+        for definition in self.sudo():
             running = Instance.search([
                 ("version_id", "=", definition.id),
                 ("state", "not in", ("done", "cancelled")),
             ])
             if not running:
                 continue
-            frozen = definition.sudo().with_context(workflow_versioning=True).copy({
+            frozen = definition.copy({
                 "active": False,
                 "version_of_id": definition.id,
                 "name": definition.name,
+                "version": definition.version,
             })
-            frozen.with_context(workflow_versioning=True).version = definition.version
             step_map = dict(zip(definition.step_ids, frozen.step_ids, strict=True))
-            option_map = {}
-            for old_step, new_step in step_map.items():
-                option_map.update(zip(old_step.option_ids, new_step.option_ids, strict=True))
-            for new_step in frozen.step_ids:
-                values = {}
-                if new_step.goto_step_id:
-                    values["goto_step_id"] = step_map[new_step.goto_step_id].id
-                if values:
-                    new_step.write(values)
-                for option in new_step.option_ids.filtered("next_step_id"):
-                    option.next_step_id = step_map[option.next_step_id]
             for instance in running:
                 instance.write({
                     "version_id": frozen.id,
                     "step_id": step_map[instance.step_id].id if instance.step_id else False,
                 })
-            definition.with_context(workflow_versioning=True).version = definition.version + 1
+            definition.version += 1
+
+    def _map_steps_to(self, duplicate):
+        """Point the jumps and answers of ``duplicate`` (a copy of this definition) at its
+        own steps; return ``{step: copied step}``."""
+        self.ensure_one()
+        step_map = dict(zip(self.step_ids, duplicate.step_ids, strict=True))
+        for step, new_step in step_map.items():
+            if step.goto_step_id:
+                new_step.goto_step_id = step_map[step.goto_step_id]
+            for option, new_option in zip(step.option_ids, new_step.option_ids, strict=True):
+                if option.next_step_id:
+                    new_option.next_step_id = step_map[option.next_step_id]
+        return step_map
+
+    def _check_company_scope(self):
+        """Only administrators share a workflow with every company; others keep workflows in
+        companies they belong to. (Record rules check a record before a write, not after;
+        constraints run as superuser: hence a check after create and write.)"""
+        if self.env.su or self.env.user.has_group("base.group_system"):
+            return
+        for definition in self:
+            if definition.company_id not in self.env.user.company_ids:
+                raise ValidationError(self.env._(
+                    "Workflow %(workflow)s needs one of your companies: a workflow for every "
+                    "company is set up by an administrator.",
+                    workflow=definition.name,
+                ))
+
+    def _check_protected_fields(self, fnames):
+        """Refuse the engine's own fields to everyone but the engine (superuser)."""
+        protected = PROTECTED_FIELDS & set(fnames)
+        if protected and not self.env.su:
+            raise AccessError(self.env._(
+                "%(fields)s of a workflow are set by the workflow engine only.",
+                fields=", ".join(sorted(protected)),
+            ))
 
     # ------------------------------------------------------------
     # Validation
@@ -257,9 +313,15 @@ class ClaimsWorkflowDefinition(models.Model):
         model_name = self.model_id.model
         if not model_name or model_name not in self.env:
             return _("Unknown model %(model)s.", model=model_name)
-        if model_name.startswith(FORBIDDEN_MODEL_PREFIXES):
-            return _("Workflows cannot run on %(model)s.", model=model_name)
+        error = self._model_error(model_name)
+        if error:
+            return error
         Model = self.env[model_name]
+        if self.company_id and "company_id" not in Model._fields:
+            return _(
+                "%(model)s has no company: only a workflow for every company runs on it.",
+                model=model_name,
+            )
         field = Model._fields.get(self.date_field_id.name or "")
         if not field or field.type not in ("date", "datetime") or not field.store:
             return _(
@@ -277,14 +339,45 @@ class ClaimsWorkflowDefinition(models.Model):
             return _("Responsible user: %(error)s", error=error)
         return None
 
+    @api.model
+    def _scannable_models(self):
+        """The names of the models a workflow may run on: ``SCANNABLE_MODELS`` and those an
+        administrator adds in the system parameter, except technical models."""
+        extra = self.env["ir.config_parameter"].sudo().get_param(EXTRA_MODELS_PARAM) or ""
+        names = set(SCANNABLE_MODELS) | {name.strip() for name in extra.split(",")}
+        return sorted(
+            name for name in names
+            if name in self.env and not name.startswith(FORBIDDEN_MODEL_PREFIXES)
+            and not self.env[name]._transient and not self.env[name]._abstract
+        )
+
+    @api.model
+    def _model_error(self, model_name):
+        """Return why a workflow may not run on ``model_name``, or ``None``."""
+        if model_name not in self._scannable_models():
+            return self.env._(
+                "Workflows cannot run on %(model)s. Allowed: %(allowed)s; an administrator "
+                "adds models in the system parameter %(param)s.",
+                model=model_name, allowed=", ".join(self._scannable_models()),
+                param=EXTRA_MODELS_PARAM,
+            )
+        return None
+
     # ------------------------------------------------------------
     # Scan
     # ------------------------------------------------------------
 
     @api.model
-    def _cron_start_instances(self):
-        """Find the records whose start moment has come (one query) and start their
-        instances in batches, committing the progress between batches outside tests."""
+    def _cron_start_instances(self, commit=True):
+        """The scheduled scan: start the due instances of every definition, committing
+        the progress between batches when ``commit``."""
+        definitions = self.sudo().search([("version_of_id", "=", False)])
+        return definitions._start_instances(commit=commit)
+
+    def _start_instances(self, commit=False):
+        """Find the records whose start moment has come for these definitions (one query)
+        and start their instances in batches; ``commit`` commits the progress between
+        batches (the scheduled scan), a click waits for the end of its request."""
         rows = self._scan_rows()
         self._notice_moved_anchors()
         Instance = self.env["claims.workflow.instance"].sudo()
@@ -292,16 +385,16 @@ class ClaimsWorkflowDefinition(models.Model):
         for index in range(0, len(rows), START_BATCH_SIZE):
             batch = rows[index:index + START_BATCH_SIZE]
             started |= Instance._start_batch(batch)
-            if not odoo_module.current_test and not self.env.context.get("workflow_no_commit"):
+            if commit:
                 self.env["ir.cron"]._commit_progress(
                     len(batch), remaining=max(len(rows) - index - len(batch), 0)
                 )
         return started
 
-    @api.model
     def _scan_rows(self, today=None):
-        """Return ``[(definition_id, res_id, anchor_date)]`` for every active definition and
-        record whose start moment has come and which has no instance for that anchor yet.
+        """Return ``[(definition_id, res_id, anchor_date)]`` for these definitions (the
+        active ones that are not frozen versions) and the records whose start moment has
+        come and which have no instance for that anchor yet.
 
         One SQL statement: a UNION ALL of one select per definition, each built from the
         definition's condition through the ORM (``_search``) and anti-joined on the
@@ -311,11 +404,10 @@ class ClaimsWorkflowDefinition(models.Model):
             return []
         return self.env.execute_query(query)
 
-    @api.model
     def _scan_query(self, today=None):
         today = today or fields.Date.context_today(self)
         parts = []
-        for definition in self.sudo().search([("version_of_id", "=", False)]):
+        for definition in self.sudo().filtered(lambda d: d.active and not d.version_of_id):
             if definition._setup_error():
                 _logger.warning("Workflow %s skipped: %s", definition.id, definition._setup_error())
                 continue
@@ -368,12 +460,12 @@ class ClaimsWorkflowDefinition(models.Model):
             definition=self.id, inner=inner, low=lowest, high=highest,
         )
 
-    @api.model
     def _notice_moved_anchors(self):
-        """Note on each running instance whose record's date moved that it keeps its dates."""
+        """Note on each running instance of these definitions whose record's date moved that
+        it keeps its dates."""
         Instance = self.env["claims.workflow.instance"].sudo()
         parts = []
-        for definition in self.sudo().search([("version_of_id", "=", False), ("repeat", "=", False)]):
+        for definition in self.sudo().filtered(lambda d: not d.version_of_id and not d.repeat):
             if definition._setup_error():
                 continue
             Model = self.env[definition.model]

@@ -81,8 +81,12 @@ class ClaimsWorkflowInstance(models.Model):
 
     @api.depends("definition_id", "res_name", "date_anchor")
     def _compute_display_name(self):
+        # a workflow shared by every company is readable by administrators only; its
+        # instances on a user's records are the user's
         for instance in self:
-            instance.display_name = f"{instance.definition_id.name} - {instance.res_name or ''}"
+            instance.display_name = (
+                f"{instance.definition_id.sudo().name} - {instance.res_name or ''}"
+            )
 
     @api.depends("state", "step_id")
     def _compute_option_ids(self):
@@ -315,19 +319,21 @@ class ClaimsWorkflowInstance(models.Model):
         return user
 
     def _close_activity(self):
+        """Remove the activity the instance waits for; detached first, its removal does not
+        pause the instance."""
         activity = self.activity_id
         self.activity_id = False
         if activity.exists() and activity.active:
-            activity.with_context(workflow_internal=True).sudo().unlink()
+            activity.sudo().unlink()
 
     def _on_activity_done(self, activity, user):
-        """A task was marked done: log it and go on with the next step."""
+        """The task ``activity`` this instance waited for (detached by ``_action_done``) was
+        marked done: log it and go on with the next step."""
         self.ensure_one()
         instance = self.with_context(lang=self._lang())
-        if instance.state != "task" or instance.activity_id != activity:
+        if instance.state != "task" or instance.activity_id:
             return
         step = instance.step_id
-        instance.activity_id = False
         instance._log(step, instance.env._("Done."), user=user)
         instance.state = "running"
         instance.step_id = step._next_in_sequence()
@@ -349,20 +355,23 @@ class ClaimsWorkflowInstance(models.Model):
             ))
 
     def _answer(self, option):
-        """Answer the waiting question with ``option`` as the current user."""
+        """Answer the waiting question with ``option`` as the current user: they read the
+        instance and may change its record."""
         self.ensure_one()
         self.check_access("read")
         user = self.env.user
+        option = option.sudo()
         if self.state != "question" or option.step_id != self.step_id:
             raise UserError(self.env._("This question has already been answered."))
         record = self._record()
-        if not record.has_access("write"):
+        if not record or not record.with_env(self.env).has_access("write"):
             raise UserError(self.env._("You cannot change %(record)s.", record=self.res_name))
         instance = self.sudo().with_context(lang=self._lang())
         activity = instance.activity_id
         instance.activity_id = False
         if activity.exists() and activity.active:
-            activity.with_context(workflow_answering=True).with_user(user).sudo()._action_done(
+            # detached above: closed as answered, not refused as an unanswered question
+            activity.with_user(user).sudo()._action_done(
                 feedback=option.with_context(lang=instance.env.lang).name
             )
         answer = option.with_context(lang=instance.env.lang).name

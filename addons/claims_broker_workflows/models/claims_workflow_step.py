@@ -1,7 +1,7 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .claims_workflow_definition import OFFSET_DIRECTIONS, OFFSET_UNITS
 
@@ -67,6 +67,7 @@ class ClaimsWorkflowStep(models.Model):
         string="Go to",
         domain="[('definition_id', '=', definition_id)]",
         ondelete="set null",
+        copy=False,  # a copied workflow points its jumps at its own steps
     )
     goto_max = fields.Integer(string="At most (times)", default=1)
 
@@ -83,18 +84,28 @@ class ClaimsWorkflowStep(models.Model):
             if error:
                 raise ValidationError(error)
 
+    @api.constrains("goto_step_id", "definition_id")
+    def _check_goto_step(self):
+        """A step jumps within its own workflow."""
+        for step in self:
+            if step.goto_step_id and step.goto_step_id.definition_id != step.definition_id:
+                raise ValidationError(self.env._(
+                    "Step %(step)s jumps to a step of another workflow.", step=step.code
+                ))
+
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get("workflow_versioning"):
-            definition_ids = {vals.get("definition_id") for vals in vals_list} - {None, False}
-            self.env["claims.workflow.definition"].browse(
-                definition_ids
-            )._freeze_running_version()
+        definition_ids = {vals.get("definition_id") for vals in vals_list} - {None, False}
+        definitions = self.env["claims.workflow.definition"].browse(definition_ids)
+        definitions.check_access("write")
+        definitions._freeze_running_version()
         for vals in vals_list:
+            # A default of the form (the context of its steps list): a new yes/no question
+            # gets its two answers. It only adds what the creating manager could add.
             if (
                 vals.get("kind") == "yes_no"
                 and not vals.get("option_ids")
@@ -107,14 +118,17 @@ class ClaimsWorkflowStep(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get("workflow_versioning") and set(vals) - {"sequence"}:
+        if "definition_id" in vals and not self.env.su:
+            raise AccessError(self.env._("A step stays in its workflow."))
+        if set(vals) - {"sequence"}:
+            self.check_access("write")
             self.definition_id._freeze_running_version()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_running(self):
-        if not self.env.context.get("workflow_versioning"):
-            self.definition_id._freeze_running_version()
+        """Not a refusal: running instances keep the step in a frozen version."""
+        self.definition_id._freeze_running_version()
 
     # ------------------------------------------------------------
     # Business methods

@@ -4,6 +4,8 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
+
 from odoo.addons.claims_base.tests.common import ClaimsCommon
 
 
@@ -37,6 +39,28 @@ class ClaimsWorkflowsCommon(ClaimsCommon):
         cls.report = cls._create_report("2027-12-31")
 
     @classmethod
+    def _task_definition(cls, name, company=None, **values):
+        """A workflow of ``company`` (default: the account) on Scope 10 reports, started 11
+        months before their end date, with one task for the account manager."""
+        return cls.env["claims.workflow.definition"].create({
+            "name": name,
+            "company_id": (cls.company if company is None else company).id,
+            "model_id": cls.env["ir.model"]._get_id("claims.inspection.report"),
+            "date_field_id": cls.env["ir.model.fields"]._get(
+                "claims.inspection.report", "date_end").id,
+            "domain": "[('scope', '=', 'scope_10')]",
+            "start_amount": 11,
+            "start_unit": "month",
+            "start_direction": "before",
+            "user_path": "user_id",
+            "step_ids": [Command.create({
+                "code": "T", "name": f"{name}: call the customer", "kind": "task",
+                "activity_type_id": cls.env.ref("mail.mail_activity_data_todo").id,
+            })],
+            **values,
+        })
+
+    @classmethod
     def _create_report(cls, date_end, scope="scope_10", insured=None):
         return cls.env["claims.inspection.report"].create({
             "insured_object_id": (insured or cls.building).id,
@@ -46,8 +70,9 @@ class ClaimsWorkflowsCommon(ClaimsCommon):
         })
 
     def _scan(self, day):
+        """The scheduled scan on ``day`` (the clock of the whole run is moved)."""
         with freeze_time(day):
-            return self.env["claims.workflow.definition"]._cron_start_instances()
+            return self.env["claims.workflow.definition"]._cron_start_instances(commit=False)
 
     def _instances(self, record=None, definition=None):
         record = record or self.report

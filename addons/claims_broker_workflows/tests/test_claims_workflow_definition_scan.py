@@ -37,8 +37,9 @@ class TestClaimsWorkflowDefinitionScan(ClaimsWorkflowsCommon):
         self.assertEqual(len(self._instances()), 1)
 
     def test_scan_is_one_query(self):
-        self.env["claims.workflow.definition"]._scan_query(date(2027, 2, 1))  # warm the cache
-        query = self.env["claims.workflow.definition"]._scan_query(date(2027, 2, 1))
+        definitions = self.env["claims.workflow.definition"].search([])
+        definitions._scan_query(date(2027, 2, 1))  # warm the cache
+        query = definitions._scan_query(date(2027, 2, 1))
         self.env.flush_all()
         with self.assertQueryCount(1):
             rows = self.env.execute_query(query)
@@ -96,6 +97,7 @@ class TestClaimsWorkflowDefinitionScan(ClaimsWorkflowsCommon):
             "repeat": True,
             "repeat_years": 1,
             "user_path": "user_id",
+            "company_id": self.company.id,
             "step_ids": [
                 Command.create({"code": "T", "name": "Review the cover", "kind": "task",
                                 "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id}),
@@ -139,9 +141,64 @@ class TestClaimsWorkflowDefinitionScan(ClaimsWorkflowsCommon):
         self.assertEqual(self._instances(other).activity_id.summary, "Call the customer")
 
     def test_manager_starts_due_workflows_from_the_form_user_cannot(self):
+        self.definition.company_id = self.company
         with self.assertRaises(UserError):
             self.definition.with_user(self.user_handler).action_run_scan()
         with freeze_time("2027-02-01"):
             action = self.definition.with_user(self.user_manager).action_run_scan()
         self.assertEqual(action["tag"], "display_notification")
         self.assertEqual(len(self._instances()), 1)
+
+    def test_run_now_starts_that_definition_only(self):
+        definition_a = self._task_definition("Workflow A")
+        definition_b = self._task_definition("Workflow B")
+        with freeze_time("2027-02-01"):
+            action = definition_a.with_user(self.user_manager).action_run_scan()
+        self.assertIn("1 workflows started", action["params"]["message"])
+        self.assertEqual(len(self._instances(definition=definition_a)), 1)
+        self.assertFalse(self._instances(definition=definition_b))
+        self.assertFalse(self._instances(), "the shared Scope 10 workflow waits for the cron")
+        self._scan("2027-02-01")
+        self.assertEqual(len(self._instances(definition=definition_b)), 1)
+        self.assertEqual(len(self._instances(definition=definition_a)), 1)
+
+    def test_run_now_of_an_archived_definition_starts_nothing(self):
+        definition = self._task_definition("Archived workflow", active=False)
+        with freeze_time("2027-02-01"):
+            definition.with_user(self.user_manager).action_run_scan()
+        self.assertFalse(self.env["claims.workflow.instance"].search([]))
+
+    def test_models_outside_the_allow_list_are_refused(self):
+        Definition = self.env["claims.workflow.definition"]
+        for model in ("res.users", "ir.config_parameter", "res.partner", "claims.exchange"):
+            with self.subTest(model=model), self.assertRaises(ValidationError) as caught:
+                Definition.create({
+                    "name": f"Scan {model}",
+                    "company_id": False,
+                    "model_id": self.env["ir.model"]._get_id(model),
+                    "date_field_id": self.env["ir.model.fields"]._get(model, "create_date").id,
+                })
+            self.assertIn(f"Workflows cannot run on {model}", str(caught.exception))
+        self.assertFalse(Definition.search([("name", "like", "Scan ")]))
+        with self.assertRaises(ValidationError):
+            self.definition.model_id = self.env["ir.model"]._get("res.partner")
+
+    def test_administrator_extends_the_allow_list(self):
+        self.env["ir.config_parameter"].set_param(
+            "claims_broker_workflows.extra_models", "res.partner, ir.config_parameter")
+        Definition = self.env["claims.workflow.definition"]
+        values = {
+            "company_id": False,
+            "model_id": self.env["ir.model"]._get_id("res.partner"),
+            "date_field_id": self.env["ir.model.fields"]._get("res.partner", "create_date").id,
+        }
+        partners = Definition.create({"name": "Partner follow-up", **values})
+        self.assertEqual(partners.model, "res.partner")
+        with self.assertRaises(ValidationError, msg="technical models stay out"):
+            Definition.create({
+                **values,
+                "name": "Parameters",
+                "model_id": self.env["ir.model"]._get_id("ir.config_parameter"),
+                "date_field_id": self.env["ir.model.fields"]._get(
+                    "ir.config_parameter", "create_date").id,
+            })

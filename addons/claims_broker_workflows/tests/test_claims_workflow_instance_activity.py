@@ -1,8 +1,12 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
+
+from odoo.addons.mail.tools.discuss import Store
 
 from .common import ClaimsWorkflowsCommon
 
@@ -24,7 +28,8 @@ class TestClaimsWorkflowInstanceActivity(ClaimsWorkflowsCommon):
     def test_deleted_task_pauses_and_resume_plans_it_again(self):
         self.instance.activity_id.with_user(self.user_handler).unlink()
         self.assertEqual(self.instance.state, "paused")
-        self.instance.with_user(self.user_manager).action_resume()
+        with freeze_time("2027-02-02"):
+            self.instance.with_user(self.user_manager).action_resume()
         self.assertEqual(self.instance.state, "task")
         self.assertActivity(self.instance, "S2", "2027-05-31", self.user_handler)
 
@@ -44,12 +49,23 @@ class TestClaimsWorkflowInstanceActivity(ClaimsWorkflowsCommon):
             self.instance.activity_id.with_user(self.user_handler).action_done()
         self.assertEqual(self.instance.state, "question")
 
+    def test_question_answers_reach_the_chatter(self):
+        self._mark_done(self.instance, "2027-05-01")
+        activity = self.instance.activity_id.with_user(self.user_handler)
+        data = Store().add(activity).get_result()["mail.activity"][0]
+        self.assertEqual([option["name"] for option in data["workflow_option_data"]], [
+            "A) Customer knows / is arranging it",
+            "B) Customer will not / finds it unnecessary",
+            "C) Customer not reached",
+        ])
+
     def test_question_answered_from_the_instance_form(self):
         self._mark_done(self.instance, "2027-05-01")
         option_b = self.instance.option_ids.filtered(lambda o: o.name.startswith("B)"))
-        option_b.with_user(self.user_manager).with_context(
-            workflow_instance_id=self.instance.id
-        ).action_choose()
+        with freeze_time("2027-05-01"):
+            option_b.with_user(self.user_manager).with_context(
+                workflow_instance_id=self.instance.id
+            ).action_choose()
         self.assertEqual(self.instance.step_id.code, "B3")
         line = self.instance.history_ids.filtered("option_id")
         self.assertEqual(line.user_id, self.user_manager)
@@ -71,9 +87,10 @@ class TestClaimsWorkflowInstanceActivity(ClaimsWorkflowsCommon):
         self._mark_done(self.instance, "2027-05-01")
         activity = self.instance.activity_id
         option = self.instance.option_ids.filtered(lambda o: o.name.startswith("B)"))
-        activity.with_user(self.user_handler).action_workflow_answer(option.id)
-        with self.assertRaises(UserError):
+        with freeze_time("2027-05-01"):
             activity.with_user(self.user_handler).action_workflow_answer(option.id)
+            with self.assertRaises(UserError):
+                activity.with_user(self.user_handler).action_workflow_answer(option.id)
 
     def test_task_for_a_fixed_user_or_a_group(self):
         step = self.definition.step_ids.filtered(lambda s: s.code == "A2")

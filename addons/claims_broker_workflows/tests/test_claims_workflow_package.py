@@ -139,9 +139,10 @@ class TestClaimsWorkflowPackage(ClaimsWorkflowsCommon):
         data = self._workflow_with(lambda w: w["definition"].update(model="no.such.model"))
         self.assertRefused(data, "Unknown model no.such.model")
 
-    def test_technical_model_is_refused(self):
-        data = self._workflow_with(lambda w: w["definition"].update(model="res.users"))
-        self.assertRefused(data, "cannot run on res.users")
+    def test_model_outside_the_allow_list_is_refused(self):
+        for model in ("res.users", "ir.config_parameter", "res.partner"):
+            data = self._workflow_with(lambda w, m=model: w["definition"].update(model=m))
+            self.assertRefused(data, f"cannot run on {model}")
 
     def test_unknown_date_field_is_refused(self):
         data = self._workflow_with(lambda w: w["definition"].update(date_field="date_nope"))
@@ -166,6 +167,21 @@ class TestClaimsWorkflowPackage(ClaimsWorkflowsCommon):
             "unknown activity_type mail.nope",
         )
 
+    def test_manager_cannot_import_a_workflow_for_every_company(self):
+        with self.assertRaises(UserError) as caught:
+            self.Import._import_package(self.package, "probe", self.env["res.company"])
+        self.assertIn("Choose one of your companies", str(caught.exception))
+        with self.assertRaises(UserError):
+            self.Import._import_package(self.package, "probe", self.other_company)
+        self.assertFalse(self.env["claims.workflow.definition"].search(
+            [("name", "like", "[probe]")]))
+
+    def test_import_creates_as_the_importing_user(self):
+        imported = self.Import._import_package(self.package, "broker_e")
+        self.assertEqual(imported.company_id, self.company)
+        self.assertEqual(imported.create_uid, self.user_manager)
+        self.assertEqual(imported.step_ids.mail_template_id.create_uid, self.user_manager)
+
     def test_template_with_code_is_refused(self):
         files = self._files()
         name = next(n for n in files if n.startswith("templates/"))
@@ -175,3 +191,4 @@ class TestClaimsWorkflowPackage(ClaimsWorkflowsCommon):
             b"</template>"
         )
         self.assertRefused(self._zip(files), "uses code beyond plain field placeholders")
+

@@ -7,7 +7,6 @@ from odoo import Command, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..models.claims_workflow_definition import (
-    FORBIDDEN_MODEL_PREFIXES,
     OFFSET_DIRECTIONS,
     OFFSET_UNITS,
     check_field_path,
@@ -35,7 +34,12 @@ class ClaimsWorkflowImport(models.TransientModel):
     namespace = fields.Char(
         help="Prefix of what the import creates; empty: the package's own namespace.",
     )
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company",
+        default=lambda self: self.env.company,
+        help="The company whose records the workflow runs on; empty: every company "
+        "(administrators only).",
+    )
 
     def action_import(self):
         """Check the package completely, then create its definition and templates (managers)."""
@@ -56,8 +60,12 @@ class ClaimsWorkflowImport(models.TransientModel):
             raise UserError(self.env._("The uploaded file cannot be read.")) from error
 
     def _import_package(self, data, namespace=None, company=None):
-        """Create the definition of the package ``data``; raise ``UserError`` listing every
-        problem and create nothing when there is one."""
+        """Create the definition of the package ``data`` as the importing user, so that
+        their rights and Odoo's template-editor checks apply; raise ``UserError`` listing
+        every problem and create nothing when there is one.
+
+        :param company: the company of the definition; ``None``: the user's current company,
+            an empty recordset: every company (administrators only)"""
         if not self.env.user.has_group("claims_base.group_claims_manager"):
             raise AccessError(self.env._("Only claims managers can import workflow packages."))
         try:
@@ -65,20 +73,25 @@ class ClaimsWorkflowImport(models.TransientModel):
         except PackageError as error:
             raise UserError(self._problems_text(error.problems)) from error
         namespace = namespace or workflow["namespace"]
-        problems = self._check_against_database(workflow, templates, namespace)
+        company = self.env.company if company is None else company
+        problems = self._check_against_database(workflow, templates, namespace, company)
         if problems:
             raise UserError(self._problems_text(problems))
-        return self.sudo()._create_from_package(workflow, templates, namespace, company)
+        return self._create_from_package(workflow, templates, namespace, company)
 
     def _problems_text(self, problems):
         return self.env._("This workflow package cannot be imported:\n%(problems)s",
                           problems="\n".join(f"- {problem}" for problem in problems))
 
-    def _check_against_database(self, workflow, templates, namespace):
+    def _check_against_database(self, workflow, templates, namespace, company):
         _ = self.env._
         problems = []
         if not KEY_RE.match(namespace or ""):
             return [_("The namespace %(ns)s must be 1-64 characters a-z, 0-9 or _.", ns=namespace)]
+        if not self.env.user.has_group("base.group_system") and (
+                company not in self.env.user.company_ids):
+            problems.append(_("Choose one of your companies: a workflow for every company is "
+                              "imported by an administrator."))
         if self.env["ir.model.data"].sudo().search_count([
             ("module", "=", PACKAGE_MODULE), ("name", "=", f"{namespace}_definition")
         ]):
@@ -89,8 +102,9 @@ class ClaimsWorkflowImport(models.TransientModel):
         if model_name not in self.env or self.env[model_name]._transient or self.env[
                 model_name]._abstract:
             return problems + [_("Unknown model %(model)s.", model=model_name)]
-        if model_name.startswith(FORBIDDEN_MODEL_PREFIXES):
-            return problems + [_("Workflows cannot run on %(model)s.", model=model_name)]
+        error = self.env["claims.workflow.definition"]._model_error(model_name)
+        if error:
+            return problems + [error]
         Model = self.env[model_name]
         field = Model._fields.get(head["date_field"])
         if not field or field.type not in ("date", "datetime") or not field.store:
@@ -121,16 +135,30 @@ class ClaimsWorkflowImport(models.TransientModel):
                 problems.append(_("Template %(key)s is for %(model)s, not %(expected)s.",
                                   key=key, model=template["model"], expected=model_name))
                 continue
-            values = {fname: value.get("en_US") or next(iter(value.values()), "")
-                      for fname, value in template.items() if isinstance(value, dict)}
+            problems += self._template_problems(key, template, model_name)
+        for index, step in enumerate(workflow["steps"], start=1):
+            problems += self._step_problems(index, step)
+        return problems
+
+    def _template_problems(self, key, template, model_name):
+        """Every language of a template passes the checks of the default one: no code
+        beyond the placeholders the model allows to users who are not template editors."""
+        by_field = {fname: value for fname, value in template.items() if isinstance(value, dict)}
+        langs = sorted({lang for value in by_field.values() for lang in value})
+        problems = []
+        for lang in langs:
+            values = {
+                fname: value.get(lang, value.get("en_US", next(iter(value.values()), "")))
+                for fname, value in by_field.items()
+            }
             probe = self.env["mail.template"].new({
                 "model_id": self.env["ir.model"]._get_id(model_name), **values
             })
             if probe._has_unsafe_expression():
-                problems.append(_("Template %(key)s uses code beyond plain field placeholders.",
-                                  key=key))
-        for index, step in enumerate(workflow["steps"], start=1):
-            problems += self._step_problems(index, step)
+                problems.append(self.env._(
+                    "Template %(key)s (%(lang)s) uses code beyond plain field placeholders.",
+                    key=key, lang=lang,
+                ))
         return problems
 
     def _step_problems(self, index, step):
@@ -165,8 +193,8 @@ class ClaimsWorkflowImport(models.TransientModel):
         return problems
 
     def _create_from_package(self, workflow, templates, namespace, company):
-        """Create templates, definition, steps and answers, each with an external id in the
-        package's namespace."""
+        """Create templates, definition, steps and answers as the current user, each with an
+        external id in the package's namespace."""
         prefix = f"[{namespace}] "
         model_name = workflow["definition"]["model"]
         model_id = self.env["ir.model"]._get_id(model_name)
@@ -198,13 +226,13 @@ class ClaimsWorkflowImport(models.TransientModel):
             "repeat_years": head.get("repeat_years") or 1,
             "partner_path": head.get("partner_path") or False,
             "user_path": head.get("user_path") or False,
-            "company_id": company.id if company else False,
+            "company_id": company.id,
         })
         self._set_translations(definition, {"name": head["name"]}, prefix={"name": prefix})
         self._name_it(definition, f"{namespace}_definition")
         steps = {}
         for data in workflow["steps"]:
-            step = self.env["claims.workflow.step"].with_context(workflow_versioning=True).create({
+            step = self.env["claims.workflow.step"].create({
                 "definition_id": definition.id,
                 "code": data["code"],
                 "sequence": data.get("sequence", 10),
@@ -238,11 +266,11 @@ class ClaimsWorkflowImport(models.TransientModel):
             steps[data["code"]] = (step, data)
         for step, data in steps.values():
             if data.get("goto"):
-                step.with_context(workflow_versioning=True).goto_step_id = steps[data["goto"]][0]
+                step.goto_step_id = steps[data["goto"]][0]
             for option, option_data in zip(step.option_ids, data.get("options") or [],
                                             strict=True):
                 if option_data.get("next"):
-                    option.with_context(workflow_versioning=True).next_step_id = steps[
+                    option.next_step_id = steps[
                         option_data["next"]][0]
         definition._check_setup()
         for step, _data in steps.values():
@@ -252,15 +280,19 @@ class ClaimsWorkflowImport(models.TransientModel):
         return definition
 
     def _set_translations(self, record, values, prefix=None):
+        """Write the other languages' texts of ``values`` (field -> {lang: text}) on
+        ``record``; only translatable fields have a text per language."""
         installed = {code for code, _name in self.env["res.lang"].get_installed()}
         for fname, by_lang in values.items():
+            if not record._fields[fname].translate:
+                continue
             for lang, text in by_lang.items():
                 if lang != "en_US" and lang in installed and text:
                     text = (prefix or {}).get(fname, "") + text
                     record.with_context(lang=lang)[fname] = text
 
     def _name_it(self, record, name):
-        self.env["ir.model.data"].create({
+        self.env["ir.model.data"].sudo().create({
             "module": PACKAGE_MODULE, "name": name, "model": record._name, "res_id": record.id,
             "noupdate": True,
         })
