@@ -33,6 +33,9 @@ class ClaimsBinding(models.Model):
         readonly=True, help="A second natural key of the external object, when it has one."
     )
     exchange_id = fields.Many2one("claims.exchange", readonly=True, ondelete="set null")
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_company_id", store=True, readonly=True, index=True
+    )
     date_sync = fields.Datetime(string="Last synchronised", readonly=True)
 
     _external_id_unique = models.UniqueIndex(
@@ -47,6 +50,16 @@ class ClaimsBinding(models.Model):
         "CHECK (external_id IS NOT NULL OR external_key IS NOT NULL)",
         "A binding needs an external id or an external key.",
     )
+
+    @api.depends("backend_model", "backend_id")
+    def _compute_company_id(self):
+        """The backend's company (``_reserve`` writes it in its INSERT)."""
+        for binding in self:
+            if binding.backend_model not in self.env:
+                binding.company_id = False
+                continue
+            backend = self.env[binding.backend_model].browse(binding.backend_id)
+            binding.company_id = self._get_backend_company(backend.sudo().exists())
 
     @api.model
     def _reserve(self, backend, res_model, external_id=None, external_key=None, exchange=None):
@@ -64,16 +77,16 @@ class ClaimsBinding(models.Model):
             with self.env.cr.savepoint(flush=False):
                 self.env.cr.execute(SQL(
                     """
-                    INSERT INTO claims_binding (backend_model, backend_id, res_model,
-                        external_id, external_key, exchange_id, date_sync, create_uid,
-                        create_date, write_uid, write_date)
-                    VALUES (%s, %s, %s, %s, %s, %s, now() at time zone 'UTC', %s,
+                    INSERT INTO claims_binding (backend_model, backend_id, company_id,
+                        res_model, external_id, external_key, exchange_id, date_sync,
+                        create_uid, create_date, write_uid, write_date)
+                    VALUES (%s, %s, %s, %s, %s, %s, %s, now() at time zone 'UTC', %s,
                         now() at time zone 'UTC', %s, now() at time zone 'UTC')
                     RETURNING id
                     """,
-                    backend._name, backend.id, res_model, external_id or None,
-                    external_key or None, exchange.id if exchange else None, self.env.uid,
-                    self.env.uid,
+                    backend._name, backend.id, self._get_backend_company(backend).id or None,
+                    res_model, external_id or None, external_key or None,
+                    exchange.id if exchange else None, self.env.uid, self.env.uid,
                 ), log_exceptions=False)
                 row = self.env.cr.fetchone()
         except UniqueViolation:
@@ -96,6 +109,13 @@ class ClaimsBinding(models.Model):
         if not keys:
             return self.browse()
         return self.sudo().search(domain + (["|"] * (len(keys) - 1)) + [d[0] for d in keys])
+
+    @api.model
+    def _get_backend_company(self, backend):
+        """The company whose data the backend's bindings are (none for a shared backend)."""
+        if "company_id" not in backend._fields:
+            return self.env["res.company"]
+        return backend.sudo().company_id
 
     def _bind_record(self, record):
         self.sudo().write({"res_id": record.id})

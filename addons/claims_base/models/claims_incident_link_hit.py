@@ -19,6 +19,7 @@ class ClaimsIncidentLinkHit(models.Model):
     link_id = fields.Many2one(
         "claims.incident.link", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(related="link_id.company_id", store=True, index=True)
     address = fields.Char(required=True)
     kind = fields.Selection([("submit", "Report"), ("upload", "Photo upload")], required=True)
 

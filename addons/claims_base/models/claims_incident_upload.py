@@ -32,6 +32,21 @@ class ClaimsIncidentUpload(models.Model):
     user_id = fields.Many2one("res.users", ondelete="cascade", index=True)
     attachment_id = fields.Many2one("ir.attachment", ondelete="set null")
     incident_id = fields.Many2one("claims.incident", ondelete="set null", index=True)
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_company_id", store=True, index=True
+    )
+
+    @api.depends("link_id.company_id", "incident_id.company_id", "user_id")
+    def _compute_company_id(self):
+        """The company the photo is sent to: the link's, else the portal driver's."""
+        Incident = self.env["claims.incident"]
+        for upload in self:
+            upload.company_id = (
+                upload.incident_id.company_id
+                or upload.link_id.company_id
+                or (upload.user_id and Incident._intake_driver_company(upload.user_id))
+                or False
+            )
 
     @api.autovacuum
     def _gc_orphan_uploads(self):

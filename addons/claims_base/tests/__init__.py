@@ -38,3 +38,4 @@ from . import test_upload_paths
 from . import test_claims_package_summary
 from . import test_claims_package_rpc
 from . import test_claims_package_portal
+from . import test_claims_company_rules
