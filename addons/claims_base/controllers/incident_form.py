@@ -175,7 +175,7 @@ class IncidentFormController(http.Controller):
         if errors:
             return self._render_form(context, post, errors, uploads=uploads, status=422)
         if not reporter:
-            reporter = Incident._intake_match_reporter(
+            reporter = Incident._intake_new_reporter(
                 company, values["reporter"], lang=request.env.lang, tz=values["tz"]
             )
         Incident._intake_file(company, values, reporter, uploads, link=link)

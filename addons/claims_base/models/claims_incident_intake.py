@@ -205,31 +205,16 @@ class ClaimsIncident(models.Model):
     # ------------------------------------------------------------------ filing
 
     @api.model
-    def _intake_match_reporter(self, company, reporter, lang=None, tz=None):
-        """The partner of ``company`` with this e-mail or phone, created when none (sudo)."""
-        Partner = self.env["res.partner"].sudo().with_context(active_test=False)
-        domain = [("company_id", "=", company.id)]
-        email = email_normalize(reporter.get("email") or "")
-        if email:
-            partner = Partner.search(domain + [("email_normalized", "=", email)], limit=1)
-            if partner:
-                return partner
-        digits = re.sub(r"\D", "", reporter.get("phone") or "")
-        if len(digits) >= 6:
-            # compare the last nine digits: "+32 470..." and "0032 470..." are one number
-            self.env.cr.execute(SQL(
-                """SELECT id FROM res_partner
-                    WHERE company_id = %s AND phone IS NOT NULL
-                      AND RIGHT(REGEXP_REPLACE(phone, '\\D', '', 'g'), 9) = %s
-                 ORDER BY active DESC, id LIMIT 1""",
-                company.id, digits[-9:],
-            ))
-            row = self.env.cr.fetchone()
-            if row:
-                return Partner.browse(row[0])
-        return Partner.create({
+    def _intake_new_reporter(self, company, reporter, lang=None, tz=None):
+        """A new contact of ``company`` for the driver who reported through a link (sudo).
+
+        Never an existing contact found by e-mail or phone: anyone can type someone else's
+        number, and the report (its messages, its copy, the done page) would go to that
+        person. The desk merges the new contact with a known one when it is the same driver.
+        """
+        return self.env["res.partner"].sudo().create({
             "name": reporter["name"],
-            "email": reporter.get("email") or False,
+            "email": email_normalize(reporter.get("email") or "") or False,
             "phone": reporter.get("phone") or False,
             "company_id": company.id,
             "lang": lang or False,
@@ -318,7 +303,14 @@ class ClaimsIncident(models.Model):
         uploads.write({"incident_id": self.id})
 
     def _intake_notify(self):
-        """Tell the company's claims managers and send the driver a copy."""
+        """Tell the company's claims managers and send the driver a copy.
+
+        The copy goes to the address the driver typed (or the portal driver's own), once:
+        this runs when the report is filed, and a report is filed once per submission id.
+        Reports through a link are rate-limited per client address, copies with them. The
+        copy holds no text the driver typed (see the template), so a stranger cannot use
+        it to send words of their own to someone else's address.
+        """
         self.ensure_one()
         managers = self._intake_get_managers()
         body = self.env._(

@@ -1,10 +1,11 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ipaddress
 import secrets
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.tools import consteq
+from odoo.tools import SQL, consteq
 
 
 def _new_token():
@@ -94,18 +95,43 @@ class ClaimsIncidentLink(models.Model):
         return self.browse()
 
     def _is_rate_limited(self, address, kind):
-        """Record one hit of ``kind`` from ``address``; True when over this link's limit."""
+        """Record one hit of ``kind`` from ``address``; True when over this link's limit.
+
+        The hits of one link are counted one request at a time: each request touches the
+        link's row first, so of two requests at once the second waits for the first and
+        then fails with a serialization error, which Odoo answers by replaying it on a
+        snapshot that counts the first one's hit. A burst of parallel reports (and their
+        copy mails) cannot slip under the limit. An IPv6 client counts as its /64 network,
+        which one subscriber holds whole.
+        """
         self.ensure_one()
+        address = self._get_rate_limit_address(address)
         limit = self.rate_limit * (10 if kind == "upload" else 1)
+        self.env.cr.execute(SQL(
+            "UPDATE claims_incident_link SET rate_limit = rate_limit WHERE id = %s", self.id
+        ), log_exceptions=False)
         Hit = self.env["claims.incident.link.hit"].sudo()
         since = fields.Datetime.now() - timedelta(hours=1)
         count = Hit.search_count([
             ("link_id", "=", self.id),
-            ("address", "=", address or ""),
+            ("address", "=", address),
             ("kind", "=", kind),
             ("create_date", ">=", since),
         ])
         if count >= limit:
             return True
-        Hit.create({"link_id": self.id, "address": address or "", "kind": kind})
+        Hit.create({"link_id": self.id, "address": address, "kind": kind})
         return False
+
+    @api.model
+    def _get_rate_limit_address(self, address):
+        """The client address as the rate limit counts it: IPv6 by /64 network."""
+        try:
+            ip = ipaddress.ip_address(address or "")
+        except ValueError:
+            return address or ""
+        if ip.version == 6:
+            if ip.ipv4_mapped:
+                return str(ip.ipv4_mapped)
+            return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+        return str(ip)

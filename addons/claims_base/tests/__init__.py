@@ -39,3 +39,4 @@ from . import test_claims_package_summary
 from . import test_claims_package_rpc
 from . import test_claims_package_portal
 from . import test_claims_company_rules
+from . import test_incident_link_reporter
