@@ -43,3 +43,4 @@ from . import fleet_vehicle
 from . import fleet_vehicle_model
 from . import res_users_apikeys
 from . import ir_attachment
+from . import ir_http

@@ -40,3 +40,4 @@ from . import test_claims_package_rpc
 from . import test_claims_package_portal
 from . import test_claims_company_rules
 from . import test_incident_link_reporter
+from . import test_claims_api_errors
