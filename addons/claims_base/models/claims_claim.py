@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
+from .claims_claim_coverage import MONEY_FIELDS, check_no_money_written
 from .window_actions import records_of
 
 FILE_STATUSES = [
@@ -27,15 +28,16 @@ CHANGE_WATCHED_FIELDS = (
     "stage_id", "file_status", "user_id", "insurer_claim_number", "policy_id", "insurer_id",
     "date_loss", "date_reported", "date_assigned", "date_closed", "is_marked_off", "active",
 )
-MONEY_FIELDS = (
-    "amount_reserve",
-    "amount_paid",
-    "amount_pending",
-    "amount_outstanding",
-    "amount_recovered",
-    "amount_incurred",
-    "amount_net_incurred",
-)
+# Only Close, Reopen and assignment change these, through _write_file_status.
+FILE_STATUS_FIELDS = {"file_status", "date_closed"}
+# The portal's view of a claim: what a participant reads of it (besides the chatter's own
+# fields), and the links its pages search by. The rest (description, handler, mark-off,
+# connector fields...) is for the desk.
+PORTAL_FIELDS = {
+    "id", "display_name", "name", "active", "insurer_claim_number", "company_id", "currency_id",
+    "stage_id", "file_status", "date_loss", "date_reported", "date_closed", "incident_id",
+    "participant_ids",
+}
 
 
 class ClaimsClaim(models.Model):
@@ -207,6 +209,10 @@ class ClaimsClaim(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        check_no_money_written(self.env, vals_list)
+        if not self.env.su and any(
+                vals.get("file_status") in ("closed", "reopened") for vals in vals_list):
+            raise UserError(self.env._("A claim is closed or reopened with Close and Reopen."))
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
@@ -221,12 +227,13 @@ class ClaimsClaim(models.Model):
         return claims
 
     def write(self, vals):
-        status_change = self.env.context.get("claims_file_status_change")
-        if "file_status" in vals and not status_change:
+        check_no_money_written(self.env, [vals])
+        if FILE_STATUS_FIELDS & set(vals) and not self.env.su:
             raise UserError(self.env._(
                 "The file status changes through Close and Reopen only."))
         to_close = self.env["claims.claim"]
-        if vals.get("stage_id") and not status_change:
+        # a file status change (Close, Reopen) brings its own stage
+        if vals.get("stage_id") and "file_status" not in vals:
             stage = self.env["claims.claim.stage"].browse(vals["stage_id"])
             if stage.is_closing:
                 to_close = self.filtered(lambda c: c.file_status != "closed")
@@ -236,7 +243,7 @@ class ClaimsClaim(models.Model):
         if vals.get("user_id"):
             unassigned = self.filtered(lambda c: c.file_status == "open_unassigned")
             if unassigned:
-                unassigned.with_context(claims_file_status_change=True).write(
+                unassigned._write_file_status(
                     {"file_status": "open", "date_assigned": vals.get(
                         "date_assigned", fields.Date.context_today(self))})
         result = super().write(vals)
@@ -270,7 +277,7 @@ class ClaimsClaim(models.Model):
             values = {"file_status": "closed", "date_closed": fields.Date.context_today(self)}
             if closing_stage:
                 values["stage_id"] = closing_stage.id
-            claim.with_context(claims_file_status_change=True).write(values)
+            claim._write_file_status(values)
             if problems:
                 body = self.env._(
                     "Claim closed by a manager despite: %(problems)s Reason: %(reason)s",
@@ -293,9 +300,28 @@ class ClaimsClaim(models.Model):
             values = {"file_status": "reopened", "date_closed": False}
             if stage:
                 values["stage_id"] = stage.id
-            claim.with_context(claims_file_status_change=True).write(values)
+            claim._write_file_status(values)
             claim.message_post(body=self.env._("Claim reopened. Reason: %s", reason))
         return True
+
+    def _has_field_access(self, field, operation):
+        """Portal users (participants) read the portal's view of a claim only."""
+        if self.env.user.share and not self.env.su and not (
+                field.name in PORTAL_FIELDS
+                or field.name in self.env["mail.thread"]._fields
+                or field.name in self.env["mail.activity.mixin"]._fields):
+            return False
+        return super()._has_field_access(field, operation)
+
+    def _write_file_status(self, values):
+        """Write a file status change that Close, Reopen or an assignment has checked.
+
+        The caller's write right on the claims is checked; the write itself is done as
+        superuser, the only way past the guard of ``write`` (a context key would be the
+        caller's to set).
+        """
+        self.check_access("write")
+        self.sudo().write(values)
 
     def action_mark_off(self, reason, note=None):
         """Mark off as duplicate or erroneous: the claim stays but leaves the work lists."""

@@ -136,13 +136,17 @@ class ClaimsPayment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if any(vals.get("state", "draft") != "draft" for vals in vals_list):
-            if not self.env.context.get("claims_payment_transition"):
-                raise UserError(self.env._("A payment starts as a draft."))
+        if not self.env.su and any(
+                vals.get("state", "draft") != "draft"
+                or any(vals.get(name) for name in PROTECTED_FIELDS - {"state"})
+                for vals in vals_list):
+            raise UserError(self.env._(
+                "A payment starts as a draft; its state changes through its buttons."))
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get("claims_payment_transition"):
+        # Only _transition writes as superuser, after the rules of the action that called it.
+        if not self.env.su:
             if PROTECTED_FIELDS & set(vals):
                 raise UserError(self.env._(
                     "A payment's state changes through its buttons (request, approve, send, "
@@ -244,7 +248,13 @@ class ClaimsPayment(models.Model):
                 coverage=self.coverage_id.display_name))
 
     def _transition(self, state, **values):
-        self.with_context(claims_payment_transition=True).write(dict(values, state=state))
+        """Write a state change that the calling action has checked.
+
+        The user's write right on the payments is checked; the write is done as superuser,
+        the only way past the guard of ``write`` (a context key would be the caller's to set).
+        """
+        self.check_access("write")
+        self.sudo().write(dict(values, state=state))
         if state == "paid":
             self._notify_claim_paid()
 

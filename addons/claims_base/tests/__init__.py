@@ -41,3 +41,4 @@ from . import test_claims_package_portal
 from . import test_claims_company_rules
 from . import test_incident_link_reporter
 from . import test_claims_api_errors
+from . import test_caller_context_rpc

@@ -4,7 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .. import mapping
-from .claims_policyport_financials import SYNC_CONTEXT
 
 SENT_STATES = [("pending", "Pending"), ("done", "Successful"), ("error", "Failed")]
 VOID_STATES = [("no", "No"), *SENT_STATES]
@@ -91,12 +90,22 @@ class ClaimsPayment(models.Model):
 
     # ------------------------------------------------------------------ CRUD
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_no_tiva_fields(vals_list)
+        return super().create(vals_list)
+
     def write(self, vals):
-        if TIVA_FIELDS & set(vals) and not self.env.context.get(SYNC_CONTEXT):
+        self._check_no_tiva_fields([vals])
+        return super().write(vals)
+
+    def _check_no_tiva_fields(self, vals_list):
+        """The connector writes the Tiva fields as superuser; nobody else writes them."""
+        if not self.env.su and any(
+                any(vals.get(name) for name in TIVA_FIELDS) for vals in vals_list):
             raise UserError(self.env._(
                 "PolicyPort's payment id and the name it prints (Payable to) come from "
                 "PolicyPort only."))
-        return super().write(vals)
 
     # ------------------------------------------------------------------ actions
 

@@ -13,8 +13,7 @@ from odoo.tools import SQL, format_amount
 from odoo.addons.claims_base.connector.exceptions import ConnectorError
 
 from .. import mapping
-from .claims_policyport_financials import SYNC_CONTEXT
-from .claims_reserve_line import NO_EXPORT_CONTEXT
+from .claims_reserve_line import FROM_POLICYPORT, NO_EXPORT_KEY
 
 MANAGER_GROUP = "claims_base.group_claims_manager"
 
@@ -128,7 +127,7 @@ class ClaimsPolicyportDrift(models.AbstractModel):
                                        "coverage here", code=key[0], category=key[1],
                                        total=total))
                 continue
-            lines = coverage.with_context(**{NO_EXPORT_CONTEXT: True})._set_reserve(
+            lines = coverage.with_context(**{NO_EXPORT_KEY: FROM_POLICYPORT})._set_reserve(
                 total, reason)
             if lines:
                 done.append(self.env._("Reserve %(coverage)s: %(change)+.2f to %(total).2f",
@@ -183,8 +182,8 @@ class ClaimsPolicyportDrift(models.AbstractModel):
         done = []
         ours = {p.tiva_payment_id: p for p in claim.payment_ids if p.tiva_payment_id}
         today = fields.Date.context_today(self)
-        Payment = self.env["claims.payment"].with_context(
-            claims_payment_transition=True, **{SYNC_CONTEXT: True})
+        # as PolicyPort has them: state and Tiva ids are written as superuser (manager checked)
+        Payment = self.env["claims.payment"].sudo()
         for values in theirs["payments"]:
             state = mapping.PAYMENT_STATUSES[values["status"]]
             payment = ours.get(values["payment_id"])

@@ -12,7 +12,6 @@ from .. import client as pp_client
 from .. import mapping
 
 OUT_KINDS = ("reserve", "payment", "void")
-SYNC_CONTEXT = "claims_policyport_sync"
 
 
 class ClaimsPolicyportFinancials(models.AbstractModel):
@@ -67,8 +66,7 @@ class ClaimsPolicyportFinancials(models.AbstractModel):
             payloads.append(body)
         exchanges = self.env["claims.exchange"]._create_for(backend, vals_list)
         attachments = self.env["ir.attachment"].sudo().create([
-            {"name": f"{kind}-{exchange.message_id}.xml", "raw": body,
-             "res_model": "claims.exchange", "res_id": exchange.id}
+            exchange._payload_values(body, f"{kind}-{exchange.message_id}.xml")
             for exchange, body in zip(exchanges, payloads, strict=True)
             if not isinstance(body, PermanentError)
         ])
@@ -181,7 +179,7 @@ class ClaimsPolicyportFinancials(models.AbstractModel):
                 exchange._set_skipped(self.env._("The payment is no longer approved."), record)
                 return record
             ack = client.post_payment(claim.tiva_claim_id, body, key)
-            record.with_context(**{SYNC_CONTEXT: True}).write({
+            record.sudo().write({
                 "tiva_payment_id": ack["payment_id"], "tiva_payable_to": ack["payable_to"]})
             record.action_send()
             summary = self.env._("Payment %(id)s payable to %(name)s",
@@ -209,12 +207,30 @@ class ClaimsPolicyportFinancials(models.AbstractModel):
         resent = self._resend_corrected_payments(backend)
         since = (backend.financials_cursor or fields.Date.context_today(self)) - timedelta(days=1)
         client = backend._get_client()
-        paid = self._apply_checks(backend, client.list_checks(since))
+        paid = self._apply_checks(backend, client.list_checks(self._checks_since(backend, since)))
         voided = self._apply_voids(backend, client.list_voids(since))
         backend.sudo().financials_cursor = fields.Date.context_today(self)
         return self.env._(
             "%(sent)s to send, %(resent)s payments sent again, %(paid)s paid, %(voided)s voided",
             sent=len(waiting), resent=len(resent), paid=len(paid), voided=len(voided))
+
+    def _checks_since(self, backend, since):
+        """The day from which checks are asked for: the day before the cursor, or earlier.
+
+        PolicyPort may print a check days after the date it bears: a check dated before the
+        cursor must still be found. So the window also reaches back to the day before the
+        oldest payment of this backend that was sent and still waits for its check was
+        approved (no check of it can bear an earlier date). Checks read twice are applied
+        once: their message id is unique per backend.
+        """
+        waiting = self.env["claims.payment"].sudo().search([
+            ("tiva_payment_id", "!=", False), ("state", "in", ("approved", "sent")),
+        ], order="date_approved, id")
+        backends = self._backends_by_claim(waiting.claim_id)
+        oldest = waiting.filtered(lambda p: backends.get(p.claim_id.id) == backend)[:1]
+        if oldest.date_approved:
+            since = min(since, oldest.date_approved.date() - timedelta(days=1))
+        return since
 
     def _resend_corrected_payments(self, backend):
         """Failed payments whose body changed since (a Tiva id corrected) go again."""

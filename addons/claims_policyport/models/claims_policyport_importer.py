@@ -10,7 +10,7 @@ from odoo.tools.mail import generate_tracking_message_id
 from odoo.addons.claims_base.connector.exceptions import PermanentError, RetryableError
 
 from .. import mapping
-from .claims_reserve_line import NO_EXPORT_CONTEXT
+from .claims_reserve_line import FROM_POLICYPORT, NO_EXPORT_KEY
 
 CLIENT_SYSTEM = "policyport_client"
 # The people and the policy of an imported claim are created quietly: no "created" message,
@@ -212,7 +212,7 @@ class ClaimsPolicyportImporter(models.AbstractModel):
         # The integration user does not follow the claims it imports; the initial reserves come
         # from PolicyPort and are not sent back.
         claim = self.env["claims.claim"].with_context(
-            mail_create_nolog=True, mail_create_nosubscribe=True, **{NO_EXPORT_CONTEXT: True},
+            mail_create_nolog=True, mail_create_nosubscribe=True, **{NO_EXPORT_KEY: FROM_POLICYPORT},
         ).create({
             **data["claim"],
             "company_id": company.id,

@@ -4,14 +4,17 @@ from odoo import api, fields, models
 
 from .claims_payment import SENT_STATES
 
-NO_EXPORT_CONTEXT = "claims_policyport_no_export"
+# Reserve lines created with this context value come from PolicyPort and are not sent back.
+# The value is an object, not a flag: a caller's context is JSON and cannot produce it.
+NO_EXPORT_KEY = "claims_policyport_no_export"
+FROM_POLICYPORT = object()
 
 
 class ClaimsReserveLine(models.Model):
     """A reserve change on a PolicyPort claim goes to PolicyPort (scheduled or at once).
 
     Lines that come from PolicyPort (the initial reserves of an import, the correcting lines
-    of an overwrite) are posted with ``claims_policyport_no_export`` and stay here.
+    of an overwrite) are posted with ``FROM_POLICYPORT`` in the context and stay here.
     """
 
     _inherit = "claims.reserve.line"
@@ -36,6 +39,6 @@ class ClaimsReserveLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        if not self.env.context.get(NO_EXPORT_CONTEXT):
+        if self.env.context.get(NO_EXPORT_KEY) is not FROM_POLICYPORT:
             self.env["claims.policyport.financials"]._queue_reserve_changes(lines)
         return lines

@@ -10,3 +10,4 @@ from . import test_claims_payment_policyport_checks_voids
 from . import test_claims_claim_policyport_drift
 from . import test_policyport_mapping_financials
 from . import test_policyport_lookup_cache
+from . import test_policyport_caller_context_rpc

@@ -54,8 +54,7 @@ class TestClaimsClaimPolicyportDrift(ClaimsPolicyportFinancialsCommon):
         self.assertFalse(wizard.can_overwrite, "a handler compares, does not overwrite")
 
     def test_closed_here_reopened_there_is_named(self):
-        self.pp_claim.sudo().with_context(claims_file_status_change=True).write(
-            {"file_status": "closed"})
+        self.pp_claim.sudo().write({"file_status": "closed"})
         wizard = self._compare()
         self.assertIn("Closed here but reopened in PolicyPort.", wizard.cause_text)
 

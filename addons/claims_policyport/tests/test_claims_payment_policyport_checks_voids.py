@@ -1,5 +1,7 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -33,6 +35,22 @@ class TestClaimsPaymentPolicyportChecksVoids(ClaimsPolicyportFinancialsCommon):
         checks = self.env["claims.exchange"].search([("kind", "=", "check"),
                                                      ("backend_id", "=", self.backend.id)])
         self.assertEqual(len(checks), 1, "a check is applied once")
+
+    def test_check_printed_late_with_a_date_before_the_cursor_is_not_missed(self):
+        """PolicyPort lists today a check dated five days ago, for a payment approved ten
+        days ago, while our cursor already says today: the payment becomes paid."""
+        payment = self._sent()
+        self.env.cr.execute("UPDATE claims_payment SET date_approved = %s WHERE id = %s",
+                            (fields.Datetime.now() - timedelta(days=10), payment.id))
+        payment.invalidate_recordset()
+        # the run asks for checks since the day before its cursor: this one is older
+        date_check = self.backend.financials_cursor - timedelta(days=5)
+        self.sim.issue_check(payment.tiva_payment_id, "100240", fields.Date.to_string(date_check))
+        self._run()
+        payment.invalidate_recordset()
+        self.assertRecordValues(payment, [{
+            "state": "paid", "check_number": "100240", "date_check": date_check,
+        }])
 
     def test_check_of_a_payment_unknown_here_is_logged_and_skipped(self):
         other = self.sim.add_payment("TV-100001", "CL-1", "5.00", "Made in PolicyPort")

@@ -1,0 +1,77 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The connector's own writes cannot be claimed by a caller's context.
+
+The context keys that once let the connector write PolicyPort's payment id and keep a reserve
+change from being sent are sent over JSON-2, as a claims handler and as a partner system:
+the Tiva fields stay PolicyPort's, and a reserve change still goes to PolicyPort.
+"""
+
+import json
+from datetime import datetime, timedelta
+
+from odoo import Command
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+from .common_financials import ClaimsPolicyportFinancialsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPolicyportCallerContextRpc(HttpCase, ClaimsPolicyportFinancialsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_partner_system = new_test_user(
+            cls.env, login="pp_partner_system", groups="claims_base.group_claims_api",
+            company_id=cls.company.id, company_ids=[Command.set(cls.company.ids)])
+        cls.keys = {
+            user: cls.env["res.users.apikeys"].with_user(user)._generate(
+                scope="rpc", name="ctx", expiration_date=datetime.now() + timedelta(days=1))
+            for user in (cls.user_handler, cls.user_partner_system)
+        }
+
+    def _json2(self, user, model, method, body, context):
+        return self.url_open(
+            f"/json/2/{model}/{method}", data=json.dumps(dict(body, context=context)),
+            headers={"Authorization": f"Bearer {self.keys[user]}",
+                     "Content-Type": "application/json"})
+
+    def test_sync_key_does_not_let_a_caller_write_the_tiva_payment_id(self):
+        payment = self._approved(100.0, "Tarp")
+        for user in self.keys:
+            with self.subTest(caller=user.login), mute_logger("odoo.http"):
+                response = self._json2(user, "claims.payment", "write", {
+                    "ids": payment.ids,
+                    "vals": {"tiva_payment_id": "PM-FAKE", "tiva_payable_to": "Mallory"},
+                }, {"claims_policyport_sync": True})
+                self.assertNotEqual(response.status_code, 200, response.text)
+        payment.invalidate_recordset()
+        self.assertRecordValues(payment, [{"tiva_payment_id": False, "tiva_payable_to": False}])
+
+    def test_sync_key_does_not_let_a_caller_create_a_payment_with_a_tiva_id(self):
+        before = self.env["claims.payment"].search_count([("claim_id", "=", self.pp_claim.id)])
+        for user in self.keys:
+            with self.subTest(caller=user.login), mute_logger("odoo.http"):
+                response = self._json2(user, "claims.payment", "create", {"vals_list": [{
+                    "claim_id": self.pp_claim.id, "coverage_id": self.dwelling.id,
+                    "partner_id": self.insured.id, "amount": 5.0, "remarks": "fake",
+                    "tiva_payment_id": "PM-1",
+                }]}, {"claims_policyport_sync": True, "claims_payment_transition": True})
+                self.assertNotEqual(response.status_code, 200, response.text)
+        self.assertEqual(
+            self.env["claims.payment"].search_count([("claim_id", "=", self.pp_claim.id)]),
+            before)
+
+    def test_no_export_key_does_not_keep_a_reserve_change_from_policyport(self):
+        response = self._json2(self.user_handler, "claims.reserve.line", "create", {
+            "vals_list": [{"coverage_id": self.dwelling.id, "amount_change": 250.0,
+                           "reason": "More damage found"}],
+        }, {"claims_policyport_no_export": True})
+        self.assertEqual(response.status_code, 200, response.text)
+        line = self.env["claims.reserve.line"].browse(response.json())
+        self.assertEqual(self._exchanges_of(line, "reserve").state, "pending",
+                         "the change waits for the next run, as every change made here")
+        self._run()
+        self.assertEqual(self._exchanges_of(line, "reserve").state, "done")
+        self.assertIn(250.0, [float(r["amount"]) for r in self.sim.reserves])
