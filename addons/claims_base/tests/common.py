@@ -2,9 +2,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import io
 import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from odoo import Command
 from odoo.tests import HttpCase, TransactionCase, new_test_user
+
+
+# The incident typed on the phone form in the tests: 08:15 in Brussels a month ago (the form
+# refuses incidents in the future and over a year old), and the same moment in UTC.
+INCIDENT_LOCAL = datetime.combine(date.today() - timedelta(days=30), time(8, 15))
+INCIDENT_UTC = INCIDENT_LOCAL.replace(tzinfo=ZoneInfo("Europe/Brussels")).astimezone(
+    ZoneInfo("UTC")).replace(tzinfo=None)
 
 
 class ClaimsCommon(TransactionCase):
@@ -132,7 +141,7 @@ class ClaimsPortalCommon(HttpCase, ClaimsCommon):
     def _form_values(self, **values):
         return {
             "incident_type": "vehicle_collision",
-            "date_incident": "2026-03-02T08:15",
+            "date_incident": INCIDENT_LOCAL.strftime("%Y-%m-%dT%H:%M"),
             "tz": "Europe/Brussels",
             "vehicle_id": str(self.vehicle.id),
             "latitude": "51.0543",

@@ -1,14 +1,14 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import ClaimsPortalCommon
+from .common import INCIDENT_UTC, ClaimsPortalCommon
 
 
 @tagged("post_install", "-at_install")
@@ -62,8 +62,8 @@ class TestIncidentPhoneForm(ClaimsPortalCommon):
             "latitude": 51.0543,
             "longitude": 3.7174,
             "has_injuries": False,
-            # 08:15 in Brussels on 2 March 2026 (CET, UTC+1)
-            "date_incident": datetime(2026, 3, 2, 7, 15),
+            # 08:15 in Brussels
+            "date_incident": INCIDENT_UTC,
         }])
         self.assertEqual(len(incident.document_ids), 2)
         self.assertEqual(incident.document_ids.category_id, self.photo_category)
@@ -253,7 +253,7 @@ class TestIncidentPhoneForm(ClaimsPortalCommon):
             "reporter_id": self.driver_partner.id,
             "incident_link_id": False,
             # no time zone from the page: the driver's own (Europe/Brussels)
-            "date_incident": datetime(2026, 3, 2, 7, 15),
+            "date_incident": INCIDENT_UTC,
         }])
         self.assertEqual(len(incident.document_ids), 1)
         # the driver now reads the incident as its participant
