@@ -43,7 +43,7 @@ def test_late_commit_with_lower_insert_is_not_skipped(odoo_registry, client_a, a
     def slow_writer():
         # Writer 1: its own transaction, writes first, commits last.
         with odoo_registry.cursor() as cr:
-            env = api.Environment(cr, api_world.a.user_id, {})
+            env = api.Environment(cr, api.SUPERUSER_ID, {})  # the desk moves it
             env["claims.claim"].browse(claim_x).stage_id = stage_id
             env.flush_all()
             inserted.set()
@@ -84,7 +84,7 @@ def test_follower_sees_every_entry_of_two_busy_writers_once(odoo_registry, clien
         try:
             for index in range(8):
                 with odoo_registry.cursor() as cr:
-                    env = api.Environment(cr, api_world.a.user_id, {})
+                    env = api.Environment(cr, api.SUPERUSER_ID, {})  # the desk writes
                     env["claims.claim"].browse(claim_id).insurer_claim_number = f"W{seed}-{index}"
                     env.flush_all()
                     time.sleep(rng.uniform(0, 0.15))  # commit after a random while

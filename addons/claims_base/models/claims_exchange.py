@@ -1,6 +1,5 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import logging
 from datetime import timedelta
 
@@ -22,6 +21,9 @@ STATES = [
 ]
 DIRECTIONS = [("in", "Inbound"), ("out", "Outbound")]
 INTEGRATION_GROUP = "claims_base.group_claims_integration"
+# Payloads and error texts hold personal data: integration admins read them, and a partner
+# system those of its own webhook deliveries (its exchange rule); claims users do not.
+PAYLOAD_GROUP = "claims_base.group_claims_api"
 
 
 class ClaimsExchange(models.Model):
@@ -71,15 +73,24 @@ class ClaimsExchange(models.Model):
     # What became of it
     state = fields.Selection(STATES, default="pending", required=True, readonly=True, index=True)
     attempts = fields.Integer(readonly=True)
-    error_text = fields.Text(readonly=True)
+    error_text = fields.Text(readonly=True, groups=PAYLOAD_GROUP)
     error_kind = fields.Char(readonly=True)
     summary = fields.Char(readonly=True, help="What was done, or why it was skipped.")
     date_done = fields.Datetime(string="Finished", readonly=True)
     date_notified = fields.Date(readonly=True, copy=False)
-    payload_attachment_id = fields.Many2one("ir.attachment", string="Payload", readonly=True)
-    payload_name = fields.Char(related="payload_attachment_id.name", string="Payload file")
-    payload = fields.Binary(related="payload_attachment_id.datas", string="Payload content")
+    payload_attachment_id = fields.Many2one(
+        "ir.attachment", string="Payload", readonly=True, groups=PAYLOAD_GROUP)
+    payload_name = fields.Char(
+        related="payload_attachment_id.name", string="Payload file", groups=PAYLOAD_GROUP)
+    payload = fields.Binary(
+        related="payload_attachment_id.datas", string="Payload content", groups=PAYLOAD_GROUP)
     job_uuid = fields.Char(string="Job", readonly=True, index="btree_not_null", copy=False)
+    # A webhook delivery's subscription and its user: a partner system reads the deliveries
+    # of its own subscriptions, archived ones included (claims_exchange_security.xml).
+    webhook_id = fields.Many2one(
+        "claims.webhook", compute="_compute_webhook_id", store=True, index="btree_not_null")
+    webhook_user_id = fields.Many2one(
+        related="webhook_id.user_id", store=True, string="Subscriber", index="btree_not_null")
 
     _message_unique = models.UniqueIndex(
         "(backend_model, backend_id, kind, message_id) WHERE message_id IS NOT NULL",
@@ -158,6 +169,12 @@ class ClaimsExchange(models.Model):
 
     # ------------------------------------------------------------------ framework API
 
+    @api.depends("backend_model", "backend_id")
+    def _compute_webhook_id(self):
+        for exchange in self:
+            exchange.webhook_id = (exchange.backend_id
+                                   if exchange.backend_model == "claims.webhook" else False)
+
     @api.model
     def _create_for(self, backend, vals_list):
         """Create exchanges of ``backend`` (framework code: sudo, company of the backend)."""
@@ -199,7 +216,9 @@ class ClaimsExchange(models.Model):
         self.ensure_one()
         if isinstance(content, str):
             content = content.encode()
-        return {"name": filename, "raw": content, "res_model": self._name, "res_id": self.id}
+        # a field's attachment: Odoo checks the field's groups before serving it
+        return {"name": filename, "raw": content, "res_model": self._name, "res_id": self.id,
+                "res_field": "payload"}
 
     def _set_done(self, record=None, summary=None, **values):
         values.update(state="done", date_done=fields.Datetime.now(), error_text=False,

@@ -334,6 +334,32 @@ class TestClaimPortalAccess(ClaimsPortalCommon):
                     "model": "claims.claim", "method": "search",
                     "args": [[(field, ">", 0)]], "kwargs": {}})
 
+    def test_portal_participant_reads_only_the_portal_view_of_a_claim_over_rpc(self):
+        self.claim.write({"description": "Handler suspects a staged accident",
+                          "user_id": self.user_handler.id})
+        self._login(self.user_owner)
+        for field in ("description", "user_id", "mark_off_reason", "is_marked_off",
+                      "policy_id", "incident_rule_id", "deadline_ids", "payment_ids"):
+            with self.assertRaises(JsonRpcException, msg=field):
+                self._jsonrpc("/web/dataset/call_kw", {
+                    "model": "claims.claim", "method": "read",
+                    "args": [self.claim.ids], "kwargs": {"fields": [field]}})
+            with self.assertRaises(JsonRpcException, msg=field):
+                self._jsonrpc("/web/dataset/call_kw", {
+                    "model": "claims.claim", "method": "search_count",
+                    "args": [[(field, "!=", False)]], "kwargs": {}})
+        described = self._jsonrpc("/web/dataset/call_kw", {
+            "model": "claims.claim", "method": "fields_get", "args": [],
+            "kwargs": {"attributes": ["type"]}})
+        self.assertIn("stage_id", described)
+        self.assertFalse({"description", "user_id", "mark_off_reason"} & set(described))
+        record = self._jsonrpc("/web/dataset/call_kw", {
+            "model": "claims.claim", "method": "read", "args": [self.claim.ids],
+            "kwargs": {"fields": ["name", "stage_id", "file_status", "date_loss"]}})[0]
+        self.assertEqual(record["name"], self.claim.name)
+        # the portal page still shows the claim
+        self.assertEqual(self._status(f"/my/claims/{self.claim.id}")[0], 200)
+
     def test_portal_user_cannot_share_revoke_or_write_over_rpc(self):
         participant = self.claim.participant_ids.filtered(
             lambda p: p.partner_id == self.user_repairer.partner_id)
