@@ -2,7 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 
+from markupsafe import Markup, escape
+
 from odoo import api, models
+
+from ..tools.files import MAX_IMAGE_PIXELS, is_image_too_large, safe_filename
 
 _logger = logging.getLogger(__name__)
 
@@ -87,3 +91,29 @@ class MailThread(models.AbstractModel):
         if others:
             thread_id = super()._message_route_process(message, message_dict, others)
         return thread_id
+
+    def _process_attachments_for_post(self, attachments, attachment_ids, message_values):
+        """Keep a mail whose attached image is too large: drop that image, say so.
+
+        Every stored image is refused above MAX_IMAGE_PIXELS (``ir.attachment``). Files that
+        come with a message as raw content (an incoming mail, chiefly) would make the whole
+        mail fail with it, and the mail server would keep offering it; so such an image is
+        left out and the message says which, and the text and other files are kept.
+        """
+        kept, dropped = [], []
+        for attachment in attachments or []:
+            content = attachment[1]
+            if isinstance(content, str):
+                content = content.encode()
+            (dropped if is_image_too_large(content) else kept).append(attachment)
+        if dropped:
+            names = ", ".join(safe_filename(attachment[0]) for attachment in dropped)
+            note = self.env._(
+                "Not kept, images of more than %(megapixels)s megapixels: %(names)s",
+                megapixels=MAX_IMAGE_PIXELS // 1_000_000, names=names)
+            # a str body is text, as Odoo reads it here
+            message_values["body"] = Markup("%s<p><em>%s</em></p>") % (
+                escape(message_values.get("body") or ""), note)
+            _logger.info("Message on %s: images left out (too large): %s",
+                         message_values.get("model") or self._name, names)
+        return super()._process_attachments_for_post(kept, attachment_ids, message_values)

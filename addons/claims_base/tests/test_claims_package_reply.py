@@ -6,6 +6,7 @@ from odoo.tools import mute_logger
 from odoo.tools.mail import email_normalize
 
 from .common_package import PNG_BYTES, ClaimsPackageCommon
+from .test_upload_paths import png_declaring
 
 LAWYER = "Lara Lawyer <lara.lawyer@lawfirm.example>"
 AUTHSERV_ID = "mx.claims.example.com"
@@ -75,6 +76,20 @@ class TestClaimsPackageReply(ClaimsPackageCommon):
                     attachment=("damage.png", PNG_BYTES, "image", "png"))
         document = self.claim.document_ids.filtered(lambda d: d.name == "damage.png")
         self.assertEqual(document.category_id, self.category_photo)
+
+    def test_reply_with_an_image_too_large_is_filed_without_that_image(self):
+        """A lawyer's reply with a picture of 144 megapixels: the mail, its text and a note
+        naming the picture are filed; the picture is not stored, nothing fails."""
+        bomb = png_declaring(12_000, 12_000)
+        self._reply(email_from=LAWYER, to=self.package.reply_address,
+                    attachment=("scan.png", bomb, "image", "png"))
+        message = self._claim_email_messages()
+        self.assertEqual(len(message), 1)
+        self.assertIn("Please find our position attached.", message.body)
+        self.assertIn("scan.png", message.body)
+        self.assertIn("40 megapixels", message.body)
+        self.assertFalse(message.attachment_ids)
+        self.assertFalse(self.claim.document_ids.filtered(lambda d: d.name == "scan.png"))
 
     def test_reply_attachment_goes_to_default_category_of_settings(self):
         legal = self.env.ref("claims_base.claims_document_category_legal")
