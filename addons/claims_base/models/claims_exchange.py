@@ -87,10 +87,13 @@ class ClaimsExchange(models.Model):
     job_uuid = fields.Char(string="Job", readonly=True, index="btree_not_null", copy=False)
     # A webhook delivery's subscription and its user: a partner system reads the deliveries
     # of its own subscriptions, archived ones included (claims_exchange_security.xml).
+    # (precomputed: set in the INSERT of every exchange, no UPDATE after it)
     webhook_id = fields.Many2one(
-        "claims.webhook", compute="_compute_webhook_id", store=True, index="btree_not_null")
+        "claims.webhook", compute="_compute_webhook_id", store=True, precompute=True,
+        index="btree_not_null")
     webhook_user_id = fields.Many2one(
-        related="webhook_id.user_id", store=True, string="Subscriber", index="btree_not_null")
+        related="webhook_id.user_id", store=True, precompute=True, string="Subscriber",
+        index="btree_not_null")
 
     _message_unique = models.UniqueIndex(
         "(backend_model, backend_id, kind, message_id) WHERE message_id IS NOT NULL",

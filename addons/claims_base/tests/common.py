@@ -1,12 +1,14 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import io
+import json
 import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from odoo import Command
 from odoo.tests import HttpCase, TransactionCase, new_test_user
+from odoo.tools import mute_logger
 
 
 # The incident typed on the phone form in the tests: 08:15 in Brussels a month ago (the form
@@ -14,6 +16,28 @@ from odoo.tests import HttpCase, TransactionCase, new_test_user
 INCIDENT_LOCAL = datetime.combine(date.today() - timedelta(days=30), time(8, 15))
 INCIDENT_UTC = INCIDENT_LOCAL.replace(tzinfo=ZoneInfo("Europe/Brussels")).astimezone(
     ZoneInfo("UTC")).replace(tzinfo=None)
+
+
+class Json2Mixin:
+    """Calls over Odoo's JSON-2 API with a user's API key, for HttpCase tests: the way a
+    partner system, or an attacker holding a key, reaches the models."""
+
+    def _api_key(self, user):
+        keys = self.__dict__.setdefault("_api_keys", {})
+        if user not in keys:
+            keys[user] = self.env["res.users.apikeys"].with_user(user)._generate(
+                scope="rpc", name="test", expiration_date=datetime.now() + timedelta(days=1))
+        return keys[user]
+
+    def _json2(self, user, model, method, body=None, context=None):
+        """POST /json/2/<model>/<method> as ``user``; ``context`` goes in the body, as any
+        caller may send it. Returns the response."""
+        payload = dict(body or {}, **({"context": context} if context is not None else {}))
+        with mute_logger("odoo.http"):
+            return self.url_open(
+                f"/json/2/{model}/{method}", data=json.dumps(payload),
+                headers={"Authorization": f"Bearer {self._api_key(user)}",
+                         "Content-Type": "application/json"})
 
 
 class ClaimsCommon(TransactionCase):

@@ -8,16 +8,14 @@ of the reserve ledger, as a claims handler and as a partner system, each with it
 key: every call is refused and the record is unchanged.
 """
 
-import json
-from datetime import datetime, timedelta
-
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tools import mute_logger
+
+from .common import Json2Mixin
 
 
 @tagged("post_install", "-at_install")
-class TestCallerContextRpc(HttpCase):
+class TestCallerContextRpc(Json2Mixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -29,7 +27,7 @@ class TestCallerContextRpc(HttpCase):
         cls.partner_system = new_test_user(
             cls.env, login="ctx_partner", groups="claims_base.group_claims_api",
             company_ids=companies)
-        manager = new_test_user(
+        cls.manager = new_test_user(
             cls.env, login="ctx_manager", groups="claims_base.group_claims_manager",
             company_ids=companies)
         coverage_type = cls.env["claims.coverage.type"].create({"name": "Ctx OD", "code": "CTXOD"})
@@ -45,22 +43,10 @@ class TestCallerContextRpc(HttpCase):
             "partner_id": cls.payee.id, "amount": 1000, "remarks": "ctx",
         })
         cls.payment.with_user(cls.handler).action_request()
-        cls.keys = {
-            user: cls.env["res.users.apikeys"].with_user(user)._generate(
-                scope="rpc", name="ctx", expiration_date=datetime.now() + timedelta(days=1))
-            for user in (cls.handler, cls.partner_system, manager)
-        }
-        cls.manager = manager
-
-    def _json2(self, user, model, method, body, context):
-        return self.url_open(
-            f"/json/2/{model}/{method}", data=json.dumps(dict(body, context=context)),
-            headers={"Authorization": f"Bearer {self.keys[user]}",
-                     "Content-Type": "application/json"})
 
     def _refused_for_each_caller(self, model, method, body, context):
         for user in (self.handler, self.partner_system):
-            with self.subTest(caller=user.login), mute_logger("odoo.http"):
+            with self.subTest(caller=user.login):
                 response = self._json2(user, model, method, body, context)
                 self.assertNotEqual(response.status_code, 200, response.text)
 

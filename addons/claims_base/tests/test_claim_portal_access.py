@@ -313,6 +313,17 @@ class TestClaimPortalAccess(ClaimsPortalCommon):
         self.assertEqual(len(self.claim.document_ids.filtered(
             lambda d: d.category_id == estimates)), 1)
 
+    def assertClaimFieldClosed(self, field):
+        """The logged-in user neither reads a claim's field nor searches by it over RPC."""
+        with self.assertRaises(JsonRpcException, msg=f"read {field}"):
+            self._jsonrpc("/web/dataset/call_kw", {
+                "model": "claims.claim", "method": "read",
+                "args": [self.claim.ids], "kwargs": {"fields": [field]}})
+        with self.assertRaises(JsonRpcException, msg=f"search by {field}"):
+            self._jsonrpc("/web/dataset/call_kw", {
+                "model": "claims.claim", "method": "search",
+                "args": [[(field, "!=", False)]], "kwargs": {}})
+
     def test_portal_participant_reads_the_claim_but_not_its_money_over_rpc(self):
         self._login(self.user_owner)
         records = self._jsonrpc("/web/dataset/call_kw", {
@@ -325,14 +336,7 @@ class TestClaimPortalAccess(ClaimsPortalCommon):
         self.assertIn("stage_id", described)
         self.assertFalse([name for name in described if name.startswith("amount_")])
         for field in ("amount_reserve", "amount_paid", "amount_incurred"):
-            with self.assertRaises(JsonRpcException, msg=field):
-                self._jsonrpc("/web/dataset/call_kw", {
-                    "model": "claims.claim", "method": "read",
-                    "args": [self.claim.ids], "kwargs": {"fields": [field]}})
-            with self.assertRaises(JsonRpcException, msg=field):
-                self._jsonrpc("/web/dataset/call_kw", {
-                    "model": "claims.claim", "method": "search",
-                    "args": [[(field, ">", 0)]], "kwargs": {}})
+            self.assertClaimFieldClosed(field)
 
     def test_portal_participant_reads_only_the_portal_view_of_a_claim_over_rpc(self):
         self.claim.write({"description": "Handler suspects a staged accident",
@@ -340,14 +344,7 @@ class TestClaimPortalAccess(ClaimsPortalCommon):
         self._login(self.user_owner)
         for field in ("description", "user_id", "mark_off_reason", "is_marked_off",
                       "policy_id", "incident_rule_id", "deadline_ids", "payment_ids"):
-            with self.assertRaises(JsonRpcException, msg=field):
-                self._jsonrpc("/web/dataset/call_kw", {
-                    "model": "claims.claim", "method": "read",
-                    "args": [self.claim.ids], "kwargs": {"fields": [field]}})
-            with self.assertRaises(JsonRpcException, msg=field):
-                self._jsonrpc("/web/dataset/call_kw", {
-                    "model": "claims.claim", "method": "search_count",
-                    "args": [[(field, "!=", False)]], "kwargs": {}})
+            self.assertClaimFieldClosed(field)
         described = self._jsonrpc("/web/dataset/call_kw", {
             "model": "claims.claim", "method": "fields_get", "args": [],
             "kwargs": {"attributes": ["type"]}})

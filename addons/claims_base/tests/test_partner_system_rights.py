@@ -6,16 +6,14 @@ Over JSON-2 it reads its account's claims, its own webhooks and their deliveries
 call is refused, so a leaked key cannot send claim packages, make payments or share claims.
 """
 
-import json
-from datetime import datetime, timedelta
-
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tools import mute_logger
+
+from .common import Json2Mixin
 
 
 @tagged("post_install", "-at_install")
-class TestPartnerSystemRights(HttpCase):
+class TestPartnerSystemRights(Json2Mixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -30,8 +28,6 @@ class TestPartnerSystemRights(HttpCase):
 
         cls.system = partner_system("api_rights_a", company)
         cls.system_b = partner_system("api_rights_b", company)
-        cls.key = cls.env["res.users.apikeys"].with_user(cls.system)._generate(
-            scope="rpc", name="rights", expiration_date=datetime.now() + timedelta(days=1))
         coverage_type = cls.env["claims.coverage.type"].create({"name": "Rights", "code": "RGT"})
         cls.claim = cls.env["claims.claim"].create({
             "company_id": company.id,
@@ -51,21 +47,14 @@ class TestPartnerSystemRights(HttpCase):
         cls.other_delivery = exchange._create_for(cls.other_hook, [
             {"direction": "out", "kind": "claim.created", "state": "done"}])
 
-    def _json2(self, model, method, body=None):
-        with mute_logger("odoo.http"):
-            return self.url_open(
-                f"/json/2/{model}/{method}", data=json.dumps(body or {}),
-                headers={"Authorization": f"Bearer {self.key}",
-                         "Content-Type": "application/json"})
-
     def test_reads_its_account_claims_not_others(self):
-        response = self._json2("claims.claim", "search_read",
+        response = self._json2(self.system, "claims.claim", "search_read",
                                {"domain": [], "fields": ["name", "stage_id"]})
         self.assertEqual(response.status_code, 200, response.text)
         self.assertEqual([r["id"] for r in response.json()], self.claim.ids)
 
     def test_reads_its_own_webhooks_and_deliveries_only(self):
-        response = self._json2("claims.exchange", "search_read", {
+        response = self._json2(self.system, "claims.exchange", "search_read", {
             "domain": [["backend_model", "=", "claims.webhook"]],
             "fields": ["kind", "state", "attempts", "error_text"]})
         self.assertEqual(response.status_code, 200, response.text)
@@ -101,7 +90,7 @@ class TestPartnerSystemRights(HttpCase):
         ]
         for model, method, body in calls:
             with self.subTest(call=f"{model}.{method}"):
-                response = self._json2(model, method, body)
+                response = self._json2(self.system, model, method, body)
                 self.assertNotEqual(response.status_code, 200, response.text)
         self.claim.invalidate_recordset()
         self.assertFalse(self.claim.description)

@@ -7,40 +7,28 @@ change from being sent are sent over JSON-2, as a claims handler and as a partne
 the Tiva fields stay PolicyPort's, and a reserve change still goes to PolicyPort.
 """
 
-import json
-from datetime import datetime, timedelta
-
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
-from odoo.tools import mute_logger
+
+from odoo.addons.claims_base.tests.common import Json2Mixin
 
 from .common_financials import ClaimsPolicyportFinancialsCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPolicyportCallerContextRpc(HttpCase, ClaimsPolicyportFinancialsCommon):
+class TestPolicyportCallerContextRpc(Json2Mixin, HttpCase, ClaimsPolicyportFinancialsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.user_partner_system = new_test_user(
             cls.env, login="pp_partner_system", groups="claims_base.group_claims_api",
             company_id=cls.company.id, company_ids=[Command.set(cls.company.ids)])
-        cls.keys = {
-            user: cls.env["res.users.apikeys"].with_user(user)._generate(
-                scope="rpc", name="ctx", expiration_date=datetime.now() + timedelta(days=1))
-            for user in (cls.user_handler, cls.user_partner_system)
-        }
-
-    def _json2(self, user, model, method, body, context):
-        return self.url_open(
-            f"/json/2/{model}/{method}", data=json.dumps(dict(body, context=context)),
-            headers={"Authorization": f"Bearer {self.keys[user]}",
-                     "Content-Type": "application/json"})
+        cls.callers = cls.user_handler | cls.user_partner_system
 
     def test_sync_key_does_not_let_a_caller_write_the_tiva_payment_id(self):
         payment = self._approved(100.0, "Tarp")
-        for user in self.keys:
-            with self.subTest(caller=user.login), mute_logger("odoo.http"):
+        for user in self.callers:
+            with self.subTest(caller=user.login):
                 response = self._json2(user, "claims.payment", "write", {
                     "ids": payment.ids,
                     "vals": {"tiva_payment_id": "PM-FAKE", "tiva_payable_to": "Mallory"},
@@ -51,8 +39,8 @@ class TestPolicyportCallerContextRpc(HttpCase, ClaimsPolicyportFinancialsCommon)
 
     def test_sync_key_does_not_let_a_caller_create_a_payment_with_a_tiva_id(self):
         before = self.env["claims.payment"].search_count([("claim_id", "=", self.pp_claim.id)])
-        for user in self.keys:
-            with self.subTest(caller=user.login), mute_logger("odoo.http"):
+        for user in self.callers:
+            with self.subTest(caller=user.login):
                 response = self._json2(user, "claims.payment", "create", {"vals_list": [{
                     "claim_id": self.pp_claim.id, "coverage_id": self.dwelling.id,
                     "partner_id": self.insured.id, "amount": 5.0, "remarks": "fake",
