@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
 from .claims_claim_coverage import MONEY_FIELDS, check_no_money_written
-from .window_actions import records_of
+from ..tools.window_actions import records_of
 
 FILE_STATUSES = [
     ("open_unassigned", "Open – not assigned"),

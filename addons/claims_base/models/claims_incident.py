@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .window_actions import records_of
+from ..tools.window_actions import records_of
 
 INCIDENT_TYPES = [
     ("vehicle_collision", "Vehicle collision"),

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .window_actions import records_of
+from ..tools.window_actions import records_of
 
 LINES_OF_BUSINESS = [
     ("motor", "Motor"),

@@ -11,7 +11,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from odoo.addons.claims_base.models.window_actions import records_of
+from odoo.addons.claims_base.tools.window_actions import records_of
 
 _logger = logging.getLogger(__name__)
 
