@@ -6,14 +6,10 @@ import binascii
 from odoo import Command, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..models.claims_workflow_definition import (
-    OFFSET_DIRECTIONS,
-    OFFSET_UNITS,
-    check_field_path,
-    domain_error,
-)
+from ..models.claims_workflow_definition import OFFSET_DIRECTIONS, OFFSET_UNITS
 from ..models.claims_workflow_step import STEP_KINDS
 from ..package import KEY_RE, PackageError, read_package
+from ..tools import check_field_path, domain_error
 
 PACKAGE_MODULE = "claims_workflow_package"
 SELECTIONS = {
