@@ -98,8 +98,11 @@ def _odoo_constraints():
 
 
 def ensure_requirements():
-    """Install the pinned packages of requirements.txt that are missing, never moving Odoo's pins."""
-    pins = _pins(REPO / "requirements.txt")
+    """Install the missing pins of requirements.txt and requirements-dev.txt (the lint tools).
+
+    Odoo's own pins never move: they are the constraints of the install.
+    """
+    pins = {**_pins(REPO / "requirements.txt"), **_pins(REPO / "requirements-dev.txt")}
     missing = [f"{name}=={version}" for name, version in pins.items()
                if _installed_version(name) != version]
     if missing:
