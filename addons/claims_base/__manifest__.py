@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Claims",
-    "summary": "Incidents, claims, policies, reserves, payments, portal and connectors framework",
-    "version": "19.0.1.0.0",
+    "summary": "Incidents, claims, policies, reserves, payments, documents, portal and claim packages",
+    "version": "19.0.2.0.0",
     "category": "Services/Claims",
     "website": "https://github.com/claims-suite/claims-suite",
     "author": "The claims suite authors",
@@ -13,18 +13,10 @@
         "portal",
         "fleet",
         "resource",
-        "queue_job",
         "base_import",
-        "rpc",
     ],
-    "external_dependencies": {
-        "python": ["requests", "lxml", "pypdf"],
-    },
     "data": [
         "security/claims_base_security.xml",
-        "security/claims_api_security.xml",
-        "security/claims_exchange_security.xml",
-        "security/claims_webhook_security.xml",
         "security/ir.model.access.csv",
         "security/ir_rule.xml",
         "data/ir_sequence_data.xml",
@@ -59,14 +51,6 @@
         "views/claims_incident_link_views.xml",
         "views/claims_field_history_views.xml",
         "views/claims_base_menus.xml",
-        "data/claims_change_data.xml",
-        "data/claims_webhook_data.xml",
-        "views/claims_webhook_views.xml",
-        "views/claims_api_menus.xml",
-        "data/claims_exchange_data.xml",
-        "views/claims_exchange_views.xml",
-        "views/claims_claim_connector_views.xml",
-        "views/claims_connector_menus.xml",
         "security/ir_rule_portal.xml",
         "data/mail_template_data.xml",
         "views/claims_incident_portal_templates.xml",
@@ -81,8 +65,6 @@
     ],
     "assets": {
         "web.assets_backend": [
-            "claims_base/static/src/sync_badge/sync_badge_field.js",
-            "claims_base/static/src/sync_badge/sync_badge_field.xml",
             "claims_base/static/src/views/**/*",
         ],
     },

@@ -8,7 +8,7 @@
     "website": "https://github.com/claims-suite/claims-suite",
     "author": "The claims suite authors",
     "license": "LGPL-3",
-    "depends": ["claims_base"],
+    "depends": ["claims_connector"],
     "external_dependencies": {"python": ["requests", "lxml", "pypdf"]},
     "data": [
         "security/ir.model.access.csv",

@@ -27,7 +27,7 @@ from pathlib import Path
 import requests
 from lxml import etree
 
-from odoo.addons.claims_base.connector.exceptions import PermanentError, RetryableError
+from odoo.addons.claims_connector.connector.exceptions import PermanentError, RetryableError
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "policyport.xsd"
 API = "/api/v1"

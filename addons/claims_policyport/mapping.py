@@ -9,7 +9,7 @@ with the codes of our coverage types it may go to), the partners (``insured``, `
 and ``journals``. The model side only looks our records up and creates them.
 """
 
-from odoo.addons.claims_base.connector.exceptions import PermanentError
+from odoo.addons.claims_connector.connector.exceptions import PermanentError
 
 SYSTEM = "policyport"
 
@@ -55,6 +55,11 @@ def coverage_targets(code, category, policy_type):
         f"Unknown PolicyPort coverage code {code} ({category}) on a {policy_type or '?'} policy.",
         kind="unknown_coverage",
     )
+
+
+def claim_key(client, client_claim_number):
+    """A claim's external key: PolicyPort's client and the client's claim number."""
+    return f"{client}|{client_claim_number}"
 
 
 def _text(element, path):
@@ -159,7 +164,7 @@ def parse_claim(root):
         "client": claim["tiva_client"],
         "client_name": _text(root, "ClientName") or claim["tiva_client"],
         "client_claim_number": number,
-        "external_key": f"{claim['tiva_client']}|{number}",
+        "external_key": claim_key(claim["tiva_client"], number),
         "claim": claim,
         "policy": {
             "name": _text(policy, "PolicyNumber"),

@@ -85,7 +85,7 @@ def _make_company(env, tag, name):
         "login": f"api-{name.lower().replace(' ', '-')}-{tag}",
         "company_id": company.id,
         "company_ids": [(6, 0, company.ids)],
-        "group_ids": [(6, 0, [env.ref("claims_base.group_claims_api").id])],
+        "group_ids": [(6, 0, [env.ref("claims_api.group_claims_api").id])],
     })
     key = env["res.users.apikeys"].with_user(user).sudo()._generate(
         None, "partner system", datetime.now() + timedelta(days=30)
@@ -122,7 +122,7 @@ def api_world(odoo_env):
     tag = uuid.uuid4().hex[:6]
     with odoo_env() as env:
         # The receivers of the webhook tests listen on 127.0.0.1.
-        env["ir.config_parameter"].set_param("claims_base.webhook_allow_private_hosts", "1")
+        env["ir.config_parameter"].set_param("claims_api.webhook_allow_private_hosts", "1")
         world = types.SimpleNamespace(
             a=_make_company(env, tag, "Fleet A"), b=_make_company(env, tag, "Fleet B"),
         )

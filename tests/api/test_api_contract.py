@@ -15,7 +15,7 @@ import pytest
 from ._schema import response_schema, validate
 from .conftest import ApiClient
 
-SPEC_FILE = Path(__file__).resolve().parents[2] / "addons/claims_base/controllers/openapi.json"
+SPEC_FILE = Path(__file__).resolve().parents[2] / "addons/claims_api/controllers/openapi.json"
 SPEC = json.loads(SPEC_FILE.read_text())
 OPERATIONS = [
     (path, method, operation)

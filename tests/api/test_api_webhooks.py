@@ -373,7 +373,7 @@ def private_hosts(odoo_env, odoo_registry):
     def set_allowed(allowed):
         with odoo_env() as env:
             env["ir.config_parameter"].set_param(
-                "claims_base.webhook_allow_private_hosts", "1" if allowed else False)
+                "claims_api.webhook_allow_private_hosts", "1" if allowed else False)
         odoo_registry.signal_changes()
 
     yield set_allowed
@@ -386,7 +386,7 @@ def _partner_system(odoo_env, company_id, tag):
         user = env["res.users"].create({
             "name": f"Second partner system {tag}", "login": f"api-second-{tag}",
             "company_id": company_id, "company_ids": [(6, 0, [company_id])],
-            "group_ids": [(6, 0, [env.ref("claims_base.group_claims_api").id])],
+            "group_ids": [(6, 0, [env.ref("claims_api.group_claims_api").id])],
         })
         key = env["res.users.apikeys"].with_user(user).sudo()._generate(
             None, "second partner system", datetime.now() + timedelta(days=1))

@@ -37,7 +37,7 @@ def _setup(env):
     user = env["res.users"].create({
         "name": "Benchmark partner system",
         "login": f"bench-api-{int(time.time())}",
-        "group_ids": [(6, 0, [env.ref("claims_base.group_claims_api").id])],
+        "group_ids": [(6, 0, [env.ref("claims_api.group_claims_api").id])],
     })
     key = env["res.users.apikeys"].with_user(user).sudo()._generate(
         None, "benchmark", datetime.now() + timedelta(days=1))

@@ -78,7 +78,7 @@ def test_backend_form_exchange_log_and_retry_from_the_ui(job_server, sim, deskto
     page.wait_for_selector(".o_form_view")
     page.screenshot(path=str(SHOTS / "1-backend-form.png"), full_page=True)
 
-    page.goto(f"{url}/odoo/action-claims_base.claims_exchange_action")
+    page.goto(f"{url}/odoo/action-claims_connector.claims_exchange_action")
     page.wait_for_selector(".o_list_view .o_data_row")
     page.screenshot(path=str(SHOTS / "2-exchange-log.png"), full_page=True)
     assert page.locator(".o_data_row").filter(has_text="TV-100001").filter(

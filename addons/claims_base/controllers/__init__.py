@@ -1,4 +1,3 @@
 from . import incident_form
-from . import portal
-from . import api
 from . import main
+from . import portal

@@ -4,8 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
-from .claims_claim_coverage import MONEY_FIELDS, check_no_money_written
+from ..tools.sequence import name_from_sequence
 from ..tools.window_actions import records_of
+from .claims_claim_coverage import MONEY_FIELDS, check_no_money_written
 
 FILE_STATUSES = [
     ("open_unassigned", "Open – not assigned"),
@@ -13,21 +14,10 @@ FILE_STATUSES = [
     ("closed", "Closed"),
     ("reopened", "Reopened"),
 ]
-# Claim fields whose change moves the deadlines.
-DEADLINE_TRIGGERS = {
-    "date_reported", "date_assigned", "date_first_contact", "date_site_visit",
-    "date_estimate_sent", "user_id", "claim_type_id", "company_id", "file_status",
-    "is_marked_off",
-}
 MARK_OFF_REASONS = [("duplicate", "Duplicate"), ("erroneous", "Erroneous")]
 OPEN_STATUSES = ("open_unassigned", "open", "reopened")
 # Fields only the claims desk reads (not portal participants).
 DESK = "claims_base.group_claims_user"
-# Fields whose changes go to the change feed (claims.change) and its webhooks.
-CHANGE_WATCHED_FIELDS = (
-    "stage_id", "file_status", "user_id", "insurer_claim_number", "policy_id", "insurer_id",
-    "date_loss", "date_reported", "date_assigned", "date_closed", "is_marked_off", "active",
-)
 # Only Close, Reopen and assignment change these, through _write_file_status.
 FILE_STATUS_FIELDS = {"file_status", "date_closed"}
 # The portal's view of a claim: what a participant reads of it (besides the chatter's own
@@ -64,14 +54,10 @@ class ClaimsClaim(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "claims.field.history.mixin",
-        "claims.change.mixin",
     ]
     _order = "date_reported desc, id desc"
     _check_company_auto = True
     _mail_post_access = "read"  # portal participants read the claim and post on it
-
-    _change_claim_field = "id"
-    _change_watched_fields = CHANGE_WATCHED_FIELDS
 
     def _default_stage_id(self):
         return self.env["claims.claim.stage"].search([], limit=1)
@@ -106,13 +92,6 @@ class ClaimsClaim(models.Model):
     date_first_contact = fields.Date(string="First contact", tracking=True, copy=False)
     date_site_visit = fields.Date(string="Site visit", tracking=True, copy=False)
     date_estimate_sent = fields.Date(string="Estimate sent", tracking=True, copy=False)
-    deadline_ids = fields.One2many("claims.deadline", "claim_id", string="Deadlines")
-    deadline_status = fields.Selection(
-        [("soon", "Breaching soon"), ("breached", "Breached")],
-        compute="_compute_deadline_status",
-        store=True,
-        help="The most urgent state among the claim's open deadlines.",
-    )
     # Workflow
     stage_id = fields.Many2one(
         "claims.claim.stage",
@@ -160,9 +139,6 @@ class ClaimsClaim(models.Model):
     # Counters
     payment_count = fields.Integer(compute="_compute_counts")
     document_count = fields.Integer(compute="_compute_counts")
-    # Packages e-mailed to outsiders
-    package_ids = fields.One2many("claims.package", "claim_id", string="Packages")
-    package_count = fields.Integer(compute="_compute_package_count")
 
     _incident_rule_unique = models.UniqueIndex(
         "(incident_id, incident_rule_id) WHERE incident_rule_id IS NOT NULL",
@@ -178,14 +154,6 @@ class ClaimsClaim(models.Model):
             for name in MONEY_FIELDS:
                 claim[name] = sum(coverages.mapped(name))
 
-    @api.depends("deadline_ids.state")
-    def _compute_deadline_status(self):
-        for claim in self:
-            states = set(claim.deadline_ids.mapped("state"))
-            claim.deadline_status = (
-                "breached" if "breached" in states else "soon" if "soon" in states else False
-            )
-
     def _compute_counts(self):
         payments = dict(self.env["claims.payment"]._read_group(
             [("claim_id", "in", self.ids)], ["claim_id"], ["__count"]))
@@ -194,12 +162,6 @@ class ClaimsClaim(models.Model):
         for claim in self:
             claim.payment_count = payments.get(claim, 0)
             claim.document_count = documents.get(claim, 0)
-
-    def _compute_package_count(self):
-        counts = dict(self.env["claims.package"]._read_group(
-            [("claim_id", "in", self.ids)], ["claim_id"], ["__count"]))
-        for claim in self:
-            claim.package_count = counts.get(claim, 0)
 
     @api.model
     def _read_group_stage_ids(self, stages, domain):
@@ -213,18 +175,12 @@ class ClaimsClaim(models.Model):
         if not self.env.su and any(
                 vals.get("file_status") in ("closed", "reopened") for vals in vals_list):
             raise UserError(self.env._("A claim is closed or reopened with Close and Reopen."))
+        name_from_sequence(self.env, vals_list, "claims.claim")
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                    "claims.claim"
-                ) or "/"
             if vals.get("user_id"):
                 vals.setdefault("file_status", "open")
                 vals.setdefault("date_assigned", fields.Date.context_today(self))
-        claims = super().create(vals_list)
-        claims._sync_deadlines()
-        return claims
+        return super().create(vals_list)
 
     def write(self, vals):
         check_no_money_written(self.env, [vals])
@@ -250,8 +206,6 @@ class ClaimsClaim(models.Model):
         if to_close:
             # moving a card to a closing stage closes it, under the same rules as Close
             to_close.action_close()
-        if DEADLINE_TRIGGERS & set(vals):
-            self._sync_deadlines()
         return result
 
     # ------------------------------------------------------------------ actions
@@ -355,9 +309,6 @@ class ClaimsClaim(models.Model):
     def action_view_documents(self):
         return records_of(self, "claims_base.claims_document_action", "claim_id")
 
-    def action_view_packages(self):
-        return records_of(self, "claims_base.claims_package_action", "claim_id")
-
     # ------------------------------------------------------------------ mail thread
 
     def _track_subtype(self, initial_values):
@@ -366,33 +317,6 @@ class ClaimsClaim(models.Model):
         if "stage_id" in initial_values:
             return self.env.ref("claims_base.mt_claim_stage")
         return super()._track_subtype(initial_values)
-
-    def _post_incoming_mail(self, **values):
-        """Log a mail received for this claim (a reply to one of its packages, a reviewed
-        mail) as an internal message, and file its attachments as documents.
-
-        The callers check the mail first (the gateway's routing, a handler's review); this
-        writes as superuser. The message is of the internal subtype "Package reply": the
-        desk's followers hear of it, portal participants never see it, and the files reach
-        them only as documents, under the rules of their category.
-
-        :param values: ``message_post`` values (body, subject, author, attachments...)
-        :returns: ``(message, documents)``
-        """
-        self.ensure_one()
-        claim = self.sudo().with_context(
-            mail_create_nosubscribe=True, mail_post_autofollow_author_skip=True,
-            attachments_mime_plainxml=True,
-        )
-        message = claim.message_post(
-            message_type="email",
-            subtype_xmlid="claims_base.mt_claim_package_reply",
-            is_internal=True,
-            **values,
-        )
-        documents = claim.env["claims.document"]._create_from_mail_attachments(
-            message.attachment_ids, claim)
-        return message, documents
 
     # ------------------------------------------------------------------ business
 
@@ -432,52 +356,3 @@ class ClaimsClaim(models.Model):
             "target": "new",
             "context": {"default_claim_id": self.id},
         }
-
-    def _sync_deadlines(self):
-        """Keep one deadline per applicable rule whose clock has started, then refresh them.
-
-        Deadlines are system records: they are written as superuser, whoever edits the claim.
-        """
-        rules = self.env["claims.deadline.rule"].sudo().search([])
-        deadline_model = self.env["claims.deadline"].sudo()
-        for claim in self.sudo():
-            existing = {deadline.rule_id: deadline for deadline in claim.deadline_ids}
-            companies = claim.company_id.parent_ids
-            for rule in rules:
-                if (rule.company_id and rule.company_id not in companies) or not (
-                        rule._applies_to(claim)):
-                    continue
-                deadline = existing.get(rule)
-                values = {
-                    "date_start": claim[rule.start_field],
-                    "date_done": claim[rule.stop_field] or False,
-                }
-                if not values["date_start"]:
-                    if deadline:  # the start event was cleared: no clock any more
-                        deadline.activity_id.unlink()
-                        deadline.unlink()
-                    continue
-                if not deadline:
-                    deadline_model.create({"claim_id": claim.id, "rule_id": rule.id, **values})
-                elif any(deadline[name] != value for name, value in values.items()):
-                    deadline.write(values)
-            claim.deadline_ids._refresh()
-    # ------------------------------------------------------------------ change feed
-
-    def _get_change_kind(self, operation, changed):
-        if operation == "create":
-            return "claim_created"
-        return "stage_changed" if "stage_id" in changed else "claim_updated"
-
-    def _get_change_data(self, operation, changed):
-        data = super()._get_change_data(operation, changed)
-        if operation == "create" or "stage_id" in changed:
-            data["stage"] = self.stage_id.name
-        if "file_status" in changed:
-            data["file_status"] = self.file_status
-        return data
-
-    @api.model
-    def _api_money_fields(self):
-        """Names of the money totals (MONEY_FIELDS), for modules that cannot import it early."""
-        return MONEY_FIELDS

@@ -20,7 +20,6 @@ class ClaimsDocument(models.Model):
 
     _name = "claims.document"
     _description = "Claim document"
-    _inherit = ["claims.change.mixin"]
     _order = "category_id, id desc"
 
     name = fields.Char(required=True)
@@ -233,14 +232,6 @@ class ClaimsDocument(models.Model):
             attachment.sudo().write(values)
             document.attachment_id = attachment
         return documents
-
-    # ------------------------------------------------------------------ change feed
-
-    def _get_change_kind(self, operation, changed):
-        return "document_added" if operation == "create" and self.claim_id else False
-
-    def _get_change_data(self, operation, changed):
-        return {"document": self.name, "category": self.category_id.code}
 
     # ------------------------------------------------------------------ mail
 

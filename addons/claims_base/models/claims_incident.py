@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.sequence import name_from_sequence
 from ..tools.window_actions import records_of
 
 INCIDENT_TYPES = [
@@ -152,12 +153,7 @@ class ClaimsIncident(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                    "claims.incident"
-                ) or "/"
+        name_from_sequence(self.env, vals_list, "claims.incident")
         return super().create(vals_list)
 
     # ------------------------------------------------------------------ actions

@@ -47,11 +47,9 @@ class ClaimsPayment(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "claims.field.history.mixin",
-        "claims.change.mixin",
     ]
     _order = "id desc"
     _check_company_auto = True
-    _change_watched_fields = ("state",)
 
     name = fields.Char(compute="_compute_name", store=True)
     claim_id = fields.Many2one(
@@ -272,11 +270,3 @@ class ClaimsPayment(models.Model):
                 message_type="notification",
                 subtype_xmlid="claims_base.mt_claim_payment_paid",
             )
-
-    # ------------------------------------------------------------------ change feed
-
-    def _get_change_kind(self, operation, changed):
-        return "payment_state_changed" if "state" in changed else False
-
-    def _get_change_data(self, operation, changed):
-        return {"payment": self.name, "state": self.state, "amount": self.amount}

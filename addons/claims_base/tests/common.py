@@ -10,7 +10,6 @@ from odoo import Command
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 from odoo.tools import mute_logger
 
-
 # The incident typed on the phone form in the tests: 08:15 in Brussels a month ago (the form
 # refuses incidents in the future and over a year old), and the same moment in UTC.
 INCIDENT_LOCAL = datetime.combine(date.today() - timedelta(days=30), time(8, 15))

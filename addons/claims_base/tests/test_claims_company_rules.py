@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .connector_common import ClaimsConnectorCommon
+from .common import ClaimsCommon
 
 
 @tagged("post_install", "-at_install")
@@ -58,16 +58,16 @@ class TestIncidentLinkCompanyRpc(HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestClaimsCompanyRules(ClaimsConnectorCommon):
-    """The records a company's incident links and connectors leave behind (pending photos,
-    link hits, bindings) stay in that company."""
+class TestClaimsCompanyRules(ClaimsCommon):
+    """The records a company's incident links leave behind (pending photos, link hits) stay
+    in that company."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.outsider = new_test_user(
             cls.env, login="outsider_manager",
-            groups="claims_base.group_claims_manager,claims_base.group_claims_integration",
+            groups="claims_base.group_claims_manager",
             company_id=cls.other_company.id, company_ids=[Command.set(cls.other_company.ids)],
         )
         cls.link = cls.env["claims.incident.link"].create(
@@ -78,16 +78,13 @@ class TestClaimsCompanyRules(ClaimsConnectorCommon):
             "5c7b3f4e-0d5a-4b8e-9a4c-2f1e8d6b7a90", "photo.jpg", b"\xff\xd8\xff\xe0 photo",
             "image/jpeg", link=cls.link,
         )
-        cls.binding = cls.env["claims.binding"]._reserve(
-            cls.backend, "claims.claim", external_id="T-COMPANY")
 
     def test_records_take_the_company_they_came_through(self):
         self.assertEqual(self.hit.company_id, self.company)
         self.assertEqual(self.upload.company_id, self.company)
-        self.assertEqual(self.binding.company_id, self.company)
 
-    def test_other_company_cannot_read_link_hits_uploads_or_bindings(self):
-        for records in (self.link, self.hit, self.upload, self.binding):
+    def test_other_company_cannot_read_link_hits_or_uploads(self):
+        for records in (self.link, self.hit, self.upload):
             with self.subTest(model=records._name):
                 self.assertTrue(records)
                 Model = self.env[records._name].with_user(self.outsider)
@@ -100,7 +97,7 @@ class TestClaimsCompanyRules(ClaimsConnectorCommon):
             self.upload.attachment_id.with_user(self.outsider).read(["datas"])
 
     def test_own_company_reads_them(self):
-        for records in (self.link, self.hit, self.upload, self.binding):
+        for records in (self.link, self.hit, self.upload):
             with self.subTest(model=records._name):
                 Model = self.env[records._name].with_user(self.user_manager)
                 self.assertEqual(Model.search([("id", "in", records.ids)]), records)

@@ -1,56 +1,16 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Every way a file comes in (phone form, portal, partner API, documents view) refuses an
-image of too many pixels from its header, before anything decodes it, with a clear error
-where the sender sees it, and stores the base name of the file's name."""
+"""Every way a file comes in (phone form, portal, documents view) refuses an image of too
+many pixels from its header, before anything decodes it, with a clear error where the sender
+sees it, and stores the base name of the file's name (the partner API: claims_api)."""
 
-import base64
-import contextlib
-import json
-import struct
 import time
 import uuid
-import zlib
-from datetime import datetime, timedelta
-from unittest.mock import patch
 
-from PIL import ImageFile
-
-from odoo import Command
-from odoo.tests import new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tests import tagged
 
 from .common import ClaimsPortalCommon
-
-REFUSED = "images of at most 40 megapixels are accepted"
-
-
-def png_declaring(width, height):
-    """A valid black PNG of ``width`` x ``height`` pixels of one bit: at 12,000 x 12,000 it
-    weighs about 17 KB and takes 144 MB once decoded (more once resized)."""
-
-    def chunk(kind, body):
-        return (struct.pack(">I", len(body)) + kind + body
-                + struct.pack(">I", zlib.crc32(kind + body)))
-
-    row = b"\x00" * (1 + (width + 7) // 8)
-    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(row * height, 9)) + chunk(b"IEND", b""))
-
-
-@contextlib.contextmanager
-def no_decoding_above(pixels):
-    """Fail whatever decodes an image of more than ``pixels`` pixels meanwhile."""
-    load = ImageFile.ImageFile.load
-
-    def guarded_load(image):
-        if image.size[0] * image.size[1] > pixels:
-            raise AssertionError(f"an image of {image.size} pixels was decoded")
-        return load(image)
-
-    with patch.object(ImageFile.ImageFile, "load", guarded_load):
-        yield
+from .common_images import REFUSED, no_decoding_above, png_declaring
 
 
 @tagged("post_install", "-at_install")
@@ -59,10 +19,6 @@ class TestUploadPaths(ClaimsPortalCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.bomb = png_declaring(12_000, 12_000)
-        cls.user_api = new_test_user(
-            cls.env, login="upload_api", groups="claims_base.group_claims_api",
-            company_id=cls.company.id, company_ids=[Command.set(cls.company.ids)],
-        )
         cls.repairer_role = cls.env.ref("claims_base.claims_participant_role_repairer")
         cls.env["claims.participant"].create({
             "claim_id": cls.claim.id, "partner_id": cls.user_driver.partner_id.id,
@@ -82,17 +38,6 @@ class TestUploadPaths(ClaimsPortalCommon):
         return self.url_open("/claims/report/photo", data={
             "csrf_token": csrf, "submission_uuid": submission, "token": self.link.token,
         }, files={"photo": (name, data, mimetype)})
-
-    def _api(self, path, payload):
-        key = self.env["res.users.apikeys"].with_user(self.user_api)._generate(
-            scope="rpc", name="uploads", expiration_date=datetime.now() + timedelta(days=1))
-        return self.url_open(f"/claims/api/v1{path}", data=json.dumps(payload), headers={
-            "Authorization": f"Bearer {key}", "Content-Type": "application/json",
-        })
-
-    @staticmethod
-    def _file(name, raw):
-        return {"name": name, "data": base64.b64encode(raw).decode()}
 
     # ------------------------------------------------------------------ phone form
 
@@ -148,48 +93,6 @@ class TestUploadPaths(ClaimsPortalCommon):
         self.assertIn("uploaded=1", accepted.headers["Location"])
         document = self.claim.document_ids - before
         self.assertEqual((document.name, document.attachment_id.name), ("dent.jpg", "dent.jpg"))
-
-    # ------------------------------------------------------------------ partner API
-
-    @mute_logger("odoo.http")
-    def test_api_refuses_a_huge_image_with_a_json_error_and_files_nothing(self):
-        incidents = self.env["claims.incident"].search_count([])
-        with no_decoding_above(40_000_000):
-            start = time.monotonic()
-            response = self._api("/incidents", {
-                "incident_type": "vehicle_collision",
-                "photos": [self._file("front.jpg", self._jpeg()),
-                           self._file("scan.png", self.bomb)],
-            })
-            elapsed = time.monotonic() - start
-            self.assertEqual(response.status_code, 422, response.text)
-            self.assertEqual(response.json()["error"]["code"], "invalid")
-            self.assertIn(REFUSED, response.json()["error"]["message"])
-            self.assertIn("scan.png", response.json()["error"]["message"])
-            self.assertLess(elapsed, 5, "refused from the header, not after decoding")
-            self.assertEqual(self.env["claims.incident"].search_count([]), incidents)
-            document = self._api(f"/claims/{self.claim.id}/documents", {
-                "category": "photo", **self._file("scan.png", self.bomb),
-            })
-            self.assertEqual(document.status_code, 422, document.text)
-            self.assertIn(REFUSED, document.json()["error"]["message"])
-
-    def test_api_files_normal_photos_under_their_base_names(self):
-        response = self._api("/incidents", {
-            "incident_type": "vehicle_collision",
-            "photos": [self._file("../../photos/front.jpg", self._jpeg()),
-                       self._file("C:\\fleet\\side.jpg", self._jpeg(size=(2400, 1800)))],
-        })
-        self.assertEqual(response.status_code, 201, response.text)
-        incident = self.env["claims.incident"].browse(response.json()["id"])
-        self.assertEqual(sorted(incident.document_ids.mapped("name")), ["front.jpg", "side.jpg"])
-        self.assertEqual(sorted(incident.document_ids.attachment_id.mapped("name")),
-                         ["front.jpg", "side.jpg"])
-        document = self._api(f"/claims/{self.claim.id}/documents", {
-            "category": "photo", **self._file("..\\..\\dent.jpg", self._jpeg()),
-        })
-        self.assertEqual(document.status_code, 201, document.text)
-        self.assertEqual(document.json()["name"], "dent.jpg")
 
     # ------------------------------------------------------------------ documents view
 

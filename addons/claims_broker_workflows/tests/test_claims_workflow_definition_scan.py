@@ -170,7 +170,7 @@ class TestClaimsWorkflowDefinitionScan(ClaimsWorkflowsCommon):
 
     def test_models_outside_the_allow_list_are_refused(self):
         Definition = self.env["claims.workflow.definition"]
-        for model in ("res.users", "ir.config_parameter", "res.partner", "claims.exchange"):
+        for model in ("res.users", "ir.config_parameter", "res.partner", "claims.mail.review"):
             with self.subTest(model=model), self.assertRaises(ValidationError) as caught:
                 Definition.create({
                     "name": f"Scan {model}",

@@ -5,8 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..client import PolicyPortClient, parse_xml  # noqa: F401 - parse_xml re-exported for tests
-from ..mapping import SYSTEM
+from ..client import PolicyPortClient
+from ..mapping import SYSTEM, claim_key
 from .claims_policyport_financials import OUT_KINDS as FINANCIAL_KINDS
 
 
@@ -86,7 +86,7 @@ class ClaimsPolicyportBackend(models.Model):
         bindings = self.env["claims.binding"]._find(
             self, "claims.claim",
             [ref["tiva_claim_id"] for ref in refs],
-            [f"{ref['client']}|{ref['client_claim_number']}" for ref in refs],
+            [claim_key(ref["client"], ref["client_claim_number"]) for ref in refs],
         )
         bound = set(bindings.mapped("external_id")) | set(bindings.mapped("external_key"))
         known = set(Exchange.sudo().search([
@@ -97,7 +97,7 @@ class ClaimsPolicyportBackend(models.Model):
         batch = self._new_batch()
         new, skipped = [], []
         for ref in refs:
-            key = f"{ref['client']}|{ref['client_claim_number']}"
+            key = claim_key(ref["client"], ref["client_claim_number"])
             if ref["tiva_claim_id"] in bound or key in bound or ref["tiva_claim_id"] in known:
                 continue
             values = {"direction": "in", "kind": "claim", "external_id": ref["tiva_claim_id"],

@@ -10,7 +10,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_amount
 
-from odoo.addons.claims_base.connector.exceptions import ConnectorError
+from odoo.addons.claims_connector.connector.exceptions import ConnectorError
 
 from .. import mapping
 from .claims_reserve_line import FROM_POLICYPORT, NO_EXPORT_KEY

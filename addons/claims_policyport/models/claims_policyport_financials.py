@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.claims_base.connector.exceptions import PermanentError
+from odoo.addons.claims_connector.connector.exceptions import PermanentError
 
 from .. import client as pp_client
 from .. import mapping

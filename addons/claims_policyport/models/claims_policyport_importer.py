@@ -7,7 +7,7 @@ from odoo import Command, api, fields, models, tools
 from odoo.tools import html_escape
 from odoo.tools.mail import generate_tracking_message_id
 
-from odoo.addons.claims_base.connector.exceptions import PermanentError, RetryableError
+from odoo.addons.claims_connector.connector.exceptions import PermanentError, RetryableError
 
 from .. import mapping
 from .claims_reserve_line import FROM_POLICYPORT, NO_EXPORT_KEY

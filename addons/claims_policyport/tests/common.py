@@ -25,7 +25,7 @@ class ClaimsPolicyportCommon(ClaimsCommon):
         cls.addClassCleanup(cls.sim.stop)
         cls.user_integration = new_test_user(
             cls.env, login="pp_integration", name="PolicyPort Integration",
-            groups="claims_base.group_claims_integration,base.group_partner_manager",
+            groups="claims_connector.group_claims_integration,base.group_partner_manager",
             company_id=cls.company.id, company_ids=[Command.set(cls.company.ids)],
         )
         cls.vendor = cls.env["res.partner"].create({

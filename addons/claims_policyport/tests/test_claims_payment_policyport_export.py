@@ -170,7 +170,7 @@ class TestClaimsPaymentPolicyportExport(ClaimsPolicyportFinancialsCommon):
             payment.action_approve()
         self.assertFalse(self._exchanges_of(payment, "payment"))
 
-    @mute_logger("odoo.addons.claims_base.models.claims_exchange")
+    @mute_logger("odoo.addons.claims_connector.models.claims_exchange")
     def test_bad_payload_from_policyport_fails_permanently(self):
         self.sim.add_fault("malformed", method="POST", path="/payments$")
         payment = self._approved(100.0, "Tarp")

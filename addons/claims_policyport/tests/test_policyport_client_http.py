@@ -4,7 +4,7 @@ from datetime import date
 
 from odoo.tests import BaseCase
 
-from odoo.addons.claims_base.connector.exceptions import PermanentError, RetryableError
+from odoo.addons.claims_connector.connector.exceptions import PermanentError, RetryableError
 
 from ..client import PolicyPortClient
 from .common import PolicyPortSimulator, make_claim

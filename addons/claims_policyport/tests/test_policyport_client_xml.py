@@ -5,7 +5,7 @@ from pathlib import Path
 
 from odoo.tests import BaseCase
 
-from odoo.addons.claims_base.connector.exceptions import PermanentError
+from odoo.addons.claims_connector.connector.exceptions import PermanentError
 
 from .. import client
 from .common import REPO, PolicyPortSimulator, make_claim

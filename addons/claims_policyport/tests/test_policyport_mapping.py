@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import BaseCase
 
-from odoo.addons.claims_base.connector.exceptions import PermanentError
+from odoo.addons.claims_connector.connector.exceptions import PermanentError
 
 from .. import client, mapping
 from .common import make_claim
