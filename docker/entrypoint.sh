@@ -14,7 +14,7 @@ for req in md.requires("odoo") or []:
         pass
 PY
 PIP_CONSTRAINT="$constraints" pip install --quiet --break-system-packages \
-    -r requirements.txt
+    -r requirements.txt -r requirements-dev.txt
 apt-get install -y -qq chromium >/dev/null 2>&1 || true  # browser tests; optional for serving
 
 addons=$(cd addons && ls -d claims_*/ | tr -d / | paste -sd, -)
