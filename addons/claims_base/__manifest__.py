@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Claims",
-    "summary": "Incidents, claims, policies, reserves, payments, documents, portal and claim packages",
+    "summary": "Incidents, claims, policies, reserves, payments, documents, portal and packages",
     "version": "19.0.2.0.0",
     "category": "Services/Claims",
     "website": "https://github.com/claims-suite/claims-suite",
@@ -20,9 +20,8 @@
         "security/ir.model.access.csv",
         "security/ir_rule.xml",
         "data/ir_sequence_data.xml",
-        "data/claims_base_data.xml",
         "data/mail_message_subtype_data.xml",
-        "data/claims_participant_role_subtype_data.xml",
+        "data/claims_base_data.xml",
         "data/claims_package_mail_templates.xml",
         "report/claims_claim_report_package.xml",
         "data/ir_cron_data.xml",

@@ -19,12 +19,8 @@ from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools.mimetypes import guess_mimetype
 
-from odoo.addons.claims_base.models.claims_incident import INCIDENT_TYPES, osm_url
-from odoo.addons.claims_base.models.claims_incident_upload import (
-    MAX_PHOTO_BYTES,
-    MAX_PHOTOS,
-    PHOTO_MIMETYPES,
-)
+from ..models.claims_incident import INCIDENT_TYPES, osm_url
+from ..models.claims_incident_upload import MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_MIMETYPES
 
 FORM_LANGS = ("en", "fr", "nl")
 
@@ -89,33 +85,38 @@ class IncidentFormController(http.Controller):
     @http.route("/claims/report/photo", type="http", auth="public", methods=["POST"])
     def incident_photo_upload(self, submission_uuid=None, token=None, photo=None, **kw):
         """Store one resized photo for a report being filled in; answers JSON."""
-        _ = request.env._
         link = request.env["claims.incident.link"]
         user = request.env["res.users"]
         if token:
             link = link._get_by_token(token)
             if not link:
-                return request.make_json_response({"error": _("This link is closed.")}, status=404)
+                return request.make_json_response(
+                    {"error": request.env._("This link is closed.")}, status=404
+                )
         elif request.env.user._is_public() or not self._get_driver_company():
-            return request.make_json_response({"error": _("Not allowed.")}, status=403)
+            return request.make_json_response({"error": request.env._("Not allowed.")}, status=403)
         else:
             user = request.env.user
         Incident = request.env["claims.incident"]
         if not Incident._intake_is_uuid(submission_uuid or "") or not photo:
-            return request.make_json_response({"error": _("Nothing to upload.")}, status=400)
+            return request.make_json_response(
+                {"error": request.env._("Nothing to upload.")}, status=400
+            )
         if link and link._is_rate_limited(request.httprequest.remote_addr, "upload"):
             return request.make_json_response(
-                {"error": _("Too many photos from this address: try again later.")}, status=429
+                {"error": request.env._("Too many photos from this address: try again later.")},
+                status=429,
             )
         data = photo.read(MAX_PHOTO_BYTES + 1)
         if len(data) > MAX_PHOTO_BYTES:
             return request.make_json_response(
-                {"error": _("This photo is too large (5 MB at most).")}, status=413
+                {"error": request.env._("This photo is too large (5 MB at most).")}, status=413
             )
         mimetype = guess_mimetype(data)
         if mimetype not in PHOTO_MIMETYPES:
             return request.make_json_response(
-                {"error": _("Only photos (JPEG, PNG or WebP) can be added.")}, status=415
+                {"error": request.env._("Only photos (JPEG, PNG or WebP) can be added.")},
+                status=415,
             )
         Upload = request.env["claims.incident.upload"].sudo()
         count = Upload.search_count([
@@ -123,7 +124,7 @@ class IncidentFormController(http.Controller):
         ])
         if count >= MAX_PHOTOS:
             return request.make_json_response(
-                {"error": _("At most %s photos per report.", MAX_PHOTOS)}, status=413
+                {"error": request.env._("At most %s photos per report.", MAX_PHOTOS)}, status=413
             )
         try:
             with request.env.cr.savepoint():

@@ -54,7 +54,8 @@ class ClaimsClaim(models.Model):
 
         Deadlines are system records: they are written as superuser, whoever edits the claim.
         """
-        rules = self.env["claims.deadline.rule"].sudo().search([])
+        # every rule is checked against each claim: a small configuration table
+        rules = self.env["claims.deadline.rule"].sudo().search([])  # pylint: disable=no-search-all
         deadline_model = self.env["claims.deadline"].sudo()
         for claim in self.sudo():
             existing = {deadline.rule_id: deadline for deadline in claim.deadline_ids}

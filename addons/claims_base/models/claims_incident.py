@@ -65,11 +65,10 @@ class ClaimsIncident(models.Model):
     # Who and what
     reporter_id = fields.Many2one("res.partner", string="Reported by", tracking=True)
     vehicle_id = fields.Many2one(
-        "fleet.vehicle", string="Vehicle", check_company=True, tracking=True, index=True
+        "fleet.vehicle", check_company=True, tracking=True, index=True
     )
     trailer_id = fields.Many2one(
         "fleet.vehicle",
-        string="Trailer",
         check_company=True,
         domain="[('model_id.vehicle_type', '=', 'trailer')]",
     )

@@ -94,8 +94,10 @@ class ClaimsIncident(models.Model):
 
     # ------------------------------------------------------------------ checking
 
+    # C901: one flat check per field, each adding its error, so that the form shows every
+    # problem at once; split into helpers, the checks would only be scattered.
     @api.model
-    def _intake_check(self, company, form, with_reporter=False):
+    def _intake_check(self, company, form, with_reporter=False):  # noqa: C901
         """Check the phone form; return ``(values, errors)``.
 
         :param company: the driver's company (from the user or the incident link)
@@ -103,18 +105,17 @@ class ClaimsIncident(models.Model):
         :param with_reporter: also check the driver's name, phone and e-mail (link form)
         :returns: ``values`` for ``_intake_file`` and ``errors`` {field name: message}
         """
-        _ = self.env._
         errors = {}
         values = {}
         get = lambda key: (form.get(key) or "").strip()  # noqa: E731
 
         if not self._intake_is_uuid(get("submission_uuid")):
-            errors["form"] = _("This page has expired: reload it and try again.")
+            errors["form"] = self.env._("This page has expired: reload it and try again.")
         values["submission_uuid"] = get("submission_uuid")
 
         incident_type = get("incident_type")
         if incident_type not in dict(INCIDENT_TYPES):
-            errors["incident_type"] = _("Choose what kind of incident this is.")
+            errors["incident_type"] = self.env._("Choose what kind of incident this is.")
         values["incident_type"] = incident_type
 
         tz_name = get("tz")
@@ -124,22 +125,24 @@ class ClaimsIncident(models.Model):
         try:
             local = datetime.strptime(get("date_incident")[:16], "%Y-%m-%dT%H:%M")
         except ValueError:
-            errors["date_incident"] = _("Give the date and time of the incident.")
+            errors["date_incident"] = self.env._("Give the date and time of the incident.")
         else:
             moment = pytz.timezone(tz_name).localize(local).astimezone(pytz.utc)
             moment = moment.replace(tzinfo=None)
             now = fields.Datetime.now()
             if moment > now + timedelta(minutes=15):
-                errors["date_incident"] = _("The incident cannot be in the future.")
+                errors["date_incident"] = self.env._("The incident cannot be in the future.")
             elif moment < now - timedelta(days=366):
-                errors["date_incident"] = _("The incident is more than a year old: call us.")
+                errors["date_incident"] = self.env._(
+                    "The incident is more than a year old: call us."
+                )
             values["date_incident"] = moment
 
         vehicles = self._intake_vehicles(company)
         vehicle_id = get("vehicle_id")
         vehicle = vehicles.filtered(lambda v: str(v.id) == vehicle_id)
         if vehicles and not vehicle:
-            errors["vehicle_id"] = _("Choose the vehicle.")
+            errors["vehicle_id"] = self.env._("Choose the vehicle.")
         values["vehicle_id"] = vehicle.id
 
         latitude, longitude = self._intake_float(get("latitude")), self._intake_float(
@@ -150,14 +153,16 @@ class ClaimsIncident(models.Model):
         ):
             values.update(latitude=latitude, longitude=longitude)
         elif get("latitude") or get("longitude"):
-            errors["place"] = _("The location is not valid: share it again or type the address.")
+            errors["place"] = self.env._(
+                "The location is not valid: share it again or type the address."
+            )
         values["address"] = get("address")[:250]
         if "latitude" not in values and not values["address"] and "place" not in errors:
-            errors["place"] = _("Share your location or type the address.")
+            errors["place"] = self.env._("Share your location or type the address.")
 
         values["description"] = get("description")[:5000]
         if len(values["description"]) < 3:
-            errors["description"] = _("Tell us in a few words what happened.")
+            errors["description"] = self.env._("Tell us in a few words what happened.")
 
         party = {
             "license_plate": get("party_plate")[:20].upper(),
@@ -168,14 +173,14 @@ class ClaimsIncident(models.Model):
         if insurer_id:
             insurer = self._intake_insurers(company).filtered(lambda p: str(p.id) == insurer_id)
             if not insurer:
-                errors["party_insurer_id"] = _("Choose the insurer from the list.")
+                errors["party_insurer_id"] = self.env._("Choose the insurer from the list.")
             party["insurer_id"] = insurer.id
         if party["phone"] and not PHONE_RE.match(party["phone"]):
-            errors["party_phone"] = _("This phone number is not valid.")
+            errors["party_phone"] = self.env._("This phone number is not valid.")
         values["party"] = party if any(party.values()) else {}
 
         if get("has_injuries") not in ("yes", "no"):
-            errors["has_injuries"] = _("Tell us whether anyone is injured.")
+            errors["has_injuries"] = self.env._("Tell us whether anyone is injured.")
         values["has_injuries"] = get("has_injuries") == "yes"
 
         if with_reporter:
@@ -185,13 +190,15 @@ class ClaimsIncident(models.Model):
                 "email": get("reporter_email")[:120],
             }
             if not reporter["name"]:
-                errors["reporter_name"] = _("Give your name.")
+                errors["reporter_name"] = self.env._("Give your name.")
             if reporter["phone"] and not PHONE_RE.match(reporter["phone"]):
-                errors["reporter_phone"] = _("This phone number is not valid.")
+                errors["reporter_phone"] = self.env._("This phone number is not valid.")
             if reporter["email"] and not email_normalize(reporter["email"]):
-                errors["reporter_email"] = _("This e-mail address is not valid.")
+                errors["reporter_email"] = self.env._("This e-mail address is not valid.")
             if not (reporter["phone"] or reporter["email"]):
-                errors["reporter_phone"] = _("Give your phone number or your e-mail address.")
+                errors["reporter_phone"] = self.env._(
+                    "Give your phone number or your e-mail address."
+                )
             values["reporter"] = reporter
         return values, errors
 

@@ -71,7 +71,9 @@ class ClaimsIncidentLink(models.Model):
         self.check_access("write")
         for link in self:
             link.sudo().token = _new_token()
-            link.message_post(body=self.env._("Link rotated: the previous address no longer works."))
+            link.message_post(
+                body=self.env._("Link rotated: the previous address no longer works.")
+            )
         return True
 
     def action_revoke(self):

@@ -11,6 +11,6 @@ class ClaimsIncidentParty(models.Model):
     company_id = fields.Many2one(related="incident_id.company_id", store=True)
     name = fields.Char(required=True)
     license_plate = fields.Char(string="Plate")
-    insurer_id = fields.Many2one("res.partner", string="Insurer")
+    insurer_id = fields.Many2one("res.partner")
     insurer_name = fields.Char(help="The insurer as the driver wrote it, when not in the list.")
     phone = fields.Char()

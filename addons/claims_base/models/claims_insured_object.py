@@ -23,7 +23,7 @@ class ClaimsInsuredObject(models.Model):
                        required=True, precompute=True)
     amount_value = fields.Monetary(string="Value", currency_field="currency_id")
     # A policy kept at the account level insures the vehicles of its branches too.
-    vehicle_id = fields.Many2one("fleet.vehicle", string="Vehicle", index=True)
+    vehicle_id = fields.Many2one("fleet.vehicle", index=True)
     address = fields.Char(help="Where a building stands.")
 
     @api.constrains("vehicle_id", "policy_id")

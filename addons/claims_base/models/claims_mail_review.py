@@ -48,7 +48,7 @@ class ClaimsMailReview(models.Model):
     package_id = fields.Many2one("claims.package", string="Answered package", readonly=True)
     package_email = fields.Char(related="package_id.email", string="Package sent to")
     claim_id = fields.Many2one(
-        "claims.claim", string="Claim", check_company=True, tracking=True,
+        "claims.claim", check_company=True, tracking=True,
         help="The claim the mail seems to answer; change it before attaching if needed.",
     )
     company_id = fields.Many2one(

@@ -20,7 +20,7 @@ class ClaimsParticipant(models.Model):
         "res.company", compute="_compute_company_id", store=True, index=True, precompute=True
     )
     partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="restrict")
-    role_id = fields.Many2one("claims.participant.role", string="Role", required=True)
+    role_id = fields.Many2one("claims.participant.role", required=True)
     active = fields.Boolean(default=True, help="Archived participants lose their access.")
     reference = fields.Char(help="The participant's own reference for this file.")
 
@@ -121,7 +121,7 @@ class ClaimsParticipant(models.Model):
             ("claim_id", "in", claims.ids),
             ("partner_id", "in", list({partner_id for _c, partner_id in pairs})),
         ], ["claim_id", "partner_id", "role_id"])
-        found.role_id.subtype_ids  # noqa: B018 - the subtypes of all roles in one query
+        found.role_id.mapped("subtype_ids")  # the subtypes of all roles in one query
         for participant in found:
             roles[participant.claim_id.id, participant.partner_id.id] |= participant.role_id
         partners_of = defaultdict(set)

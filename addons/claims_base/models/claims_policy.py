@@ -28,9 +28,9 @@ class ClaimsPolicy(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, tracking=True
     )
     active = fields.Boolean(default=True)
-    insurer_id = fields.Many2one("res.partner", string="Insurer", tracking=True)
-    broker_id = fields.Many2one("res.partner", string="Broker", tracking=True)
-    policyholder_id = fields.Many2one("res.partner", string="Policyholder", tracking=True)
+    insurer_id = fields.Many2one("res.partner", tracking=True)
+    broker_id = fields.Many2one("res.partner", tracking=True)
+    policyholder_id = fields.Many2one("res.partner", tracking=True)
     user_id = fields.Many2one(
         "res.users", string="Account manager", default=lambda self: self.env.user, tracking=True
     )

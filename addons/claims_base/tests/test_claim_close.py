@@ -121,7 +121,7 @@ class TestClaimClose(ClaimsCommon):
         self.coverage._add_reserve(1000, "estimate")
         action = self.claim.with_user(self.user_manager).action_open_close_wizard()
         wizard_form = Form(self.env[action["res_model"]].with_user(self.user_manager).with_context(
-            action["context"]))
+            **action["context"]))
         self.assertIn("outstanding reserve", wizard_form.problems)
         wizard_form.reason = "reserve released by the insurer"
         wizard_form.save().action_confirm()

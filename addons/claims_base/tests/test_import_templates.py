@@ -39,7 +39,8 @@ class TestImportTemplates(TransactionCase):
             "file_name": path.rsplit("/", 1)[-1],
         })
         options = {"has_headers": True, "quoting": '"', "separator": ",",
-                   "date_format": "%Y-%m-%d", "datetime_format": "", "float_thousand_separator": ",",
+                   "date_format": "%Y-%m-%d", "datetime_format": "",
+                   "float_thousand_separator": ",",
                    "float_decimal_separator": ".", "fields": [], "import_skip_records": [],
                    "import_set_empty_fields": [], "name_create_enabled_fields": {}}
         preview = importer.parse_preview(options)

@@ -39,7 +39,7 @@ class ClaimsShareWizard(models.TransientModel):
         help="The contact's own address: the invitation goes there and it becomes the "
         "login. Change it on the contact if it is wrong.",
     )
-    role_id = fields.Many2one("claims.participant.role", string="Role", required=True)
+    role_id = fields.Many2one("claims.participant.role", required=True)
     category_names = fields.Char(
         string="Will see", compute="_compute_category_names",
         help="The document categories this role sees in the portal.",
