@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Claims connector framework",
-    "summary": "Backends, exchange log, bindings and queue_job jobs that the claims connectors share",
+    "summary": "Backends, exchange log, bindings and jobs that the claims connectors share",
     "version": "19.0.1.0.0",
     "category": "Services/Claims",
     "website": "https://github.com/claims-suite/claims-suite",

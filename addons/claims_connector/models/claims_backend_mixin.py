@@ -104,7 +104,8 @@ class ClaimsBackendMixin(models.AbstractModel):
     def _cron_enqueue_polls(self):
         """Scheduled action: enqueue a poll job for each backend that is due; no work here."""
         now = fields.Datetime.now()
-        for backend in self.search([]):
+        # every backend is checked: a small configuration table, a few backends per database
+        for backend in self.search([]):  # pylint: disable=no-search-all
             due = not backend.date_last_poll or (
                 backend.date_last_poll + timedelta(minutes=backend.poll_interval or 0) <= now
             )

@@ -3,6 +3,8 @@
 import logging
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html_escape
@@ -304,10 +306,9 @@ class ClaimsExchange(models.Model):
             "subject": self.env._(
                 "%(backend)s: %(kind)s errors", backend=backend.display_name, kind=self.error_kind
             ),
-            "body_html": "<p>%s</p><p>%s</p>" % (
-                html_escape(body),
-                html_escape(self.env._(
-                    "Further errors of this kind today are in the exchange log only.")),
+            "body_html": Markup("<p>%s</p><p>%s</p>") % (
+                body,
+                self.env._("Further errors of this kind today are in the exchange log only."),
             ),
             "email_to": backend.notification_email,
             "auto_delete": False,
