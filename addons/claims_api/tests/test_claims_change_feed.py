@@ -83,7 +83,8 @@ class TestClaimsChangeFeed(ClaimsCommon):
             company_id=self.other_company.id, company_ids=[(6, 0, self.other_company.ids)],
         )
         self.Change._assign_numbers()
-        self.assertEqual(len(self.Change.with_user(self.user_handler)._read_feed(last)["changes"]), 1)
+        handler_feed = self.Change.with_user(self.user_handler)._read_feed(last)
+        self.assertEqual(len(handler_feed["changes"]), 1)
         self.assertFalse(self.Change.with_user(outsider)._read_feed(last)["changes"])
 
     def test_branch_user_sees_branch_entries_only(self):

@@ -105,7 +105,7 @@ class TestClaimsWebhookEvents(ClaimsCommon):
         webhook = self.webhook.with_user(self.user_manager)
         self.assertEqual(webhook.name, "Broker portal")
         with self.assertRaises(AccessError):
-            webhook.secret  # noqa: B018
+            webhook.read(["secret"])
 
     def test_partner_cannot_retry_deliveries_like_an_integration_admin(self):
         with trap_jobs():
