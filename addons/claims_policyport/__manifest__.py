@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Claims: Tiva PolicyPort",
-    "summary": "Claims import and financials sync with Tiva/Focus PolicyPort (US) over its REST/XML API",
+    "summary": "Claims import and financials sync with Tiva/Focus PolicyPort (US) over REST/XML",
     "version": "19.0.1.1.0",
     "category": "Services/Claims",
     "website": "https://github.com/claims-suite/claims-suite",

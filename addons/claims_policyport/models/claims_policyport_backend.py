@@ -146,7 +146,8 @@ class ClaimsPolicyportBackend(models.Model):
 
     @api.model
     def _enqueue_each(self, method, label):
-        for backend in self.search([]):
+        # one job per backend: a small configuration table, a few backends per database
+        for backend in self.search([]):  # pylint: disable=no-search-all
             delayable = backend._delayable(description=f"{backend.display_name}: {label}")
             getattr(delayable, method)()
         return True

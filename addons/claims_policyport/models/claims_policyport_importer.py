@@ -212,7 +212,8 @@ class ClaimsPolicyportImporter(models.AbstractModel):
         # The integration user does not follow the claims it imports; the initial reserves come
         # from PolicyPort and are not sent back.
         claim = self.env["claims.claim"].with_context(
-            mail_create_nolog=True, mail_create_nosubscribe=True, **{NO_EXPORT_KEY: FROM_POLICYPORT},
+            mail_create_nolog=True, mail_create_nosubscribe=True,
+            **{NO_EXPORT_KEY: FROM_POLICYPORT},
         ).create({
             **data["claim"],
             "company_id": company.id,

@@ -12,7 +12,8 @@ REPO = Path(__file__).resolve().parents[3]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from tests.simulators.policyport import PolicyPortSimulator, make_claim  # noqa: E402,F401
+from tests.simulators.policyport import PolicyPortSimulator  # noqa: E402,F401
+from tests.simulators.policyport.data import make_claim, make_pdf, render_claim  # noqa: E402,F401
 
 
 class ClaimsPolicyportCommon(ClaimsCommon):

@@ -73,10 +73,10 @@ class TestClaimsClaimPolicyportDrift(ClaimsPolicyportFinancialsCommon):
         wizard.action_overwrite()
         claim = self.pp_claim
         # the ledger: old lines untouched, correcting lines to PolicyPort's totals
-        for line in claim.reserve_line_ids.filtered(lambda l: l.id in ledger_before):
+        for line in claim.reserve_line_ids.filtered(lambda ln: ln.id in ledger_before):
             self.assertEqual((line.amount_change, line.reason), ledger_before[line.id])
         corrections = claim.reserve_line_ids.filtered(
-            lambda l: l.reason == "Overwrite from PolicyPort")
+            lambda ln: ln.reason == "Overwrite from PolicyPort")
         self.assertEqual(sorted(corrections.mapped("amount_change")), [-250.0, 5000.0])
         self.assertEqual(self.dwelling.amount_reserve, 20000.0)
         self.assertEqual(self.contents.amount_reserve, 7500.0)

@@ -8,9 +8,7 @@ from odoo.tests import BaseCase
 from odoo.addons.claims_connector.connector.exceptions import PermanentError
 
 from .. import client
-from .common import REPO, PolicyPortSimulator, make_claim
-
-from tests.simulators.policyport.data import make_pdf, render_claim  # noqa: E402,I001
+from .common import REPO, PolicyPortSimulator, make_claim, make_pdf, render_claim
 
 
 class TestPolicyportClientXml(BaseCase):
@@ -108,7 +106,7 @@ class TestPolicyportClientXml(BaseCase):
 
     def test_entity_expansion_bomb_is_refused(self):
         entities = "".join(
-            f'<!ENTITY e{i} "{("&e%d;" % (i - 1)) * 10 if i else "boom"}">' for i in range(10))
+            f'<!ENTITY e{i} "{f"&e{i - 1};" * 10 if i else "boom"}">' for i in range(10))
         body = (f'<?xml version="1.0"?><!DOCTYPE Claim [{entities}]>'
                 f"<Claim><TivaClaimId>&e9;</TivaClaimId></Claim>").encode()
         with self.assertRaises(PermanentError) as caught:

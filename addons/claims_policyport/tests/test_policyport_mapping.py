@@ -5,9 +5,7 @@ from odoo.tests import BaseCase
 from odoo.addons.claims_connector.connector.exceptions import PermanentError
 
 from .. import client, mapping
-from .common import make_claim
-
-from tests.simulators.policyport.data import render_claim  # noqa: E402,I001
+from .common import make_claim, render_claim
 
 
 def parse(claim):
