@@ -50,34 +50,39 @@ def domain_error(Model, text):
     Literal values only (parsed with ``ast.literal_eval``: no names, calls or attributes), each
     field path made of fields the model has and that no group restricts, no path through
     users, groups or technical models."""
-    _ = Model.env._
     try:
         value = ast.literal_eval(text or "[]")
     except (ValueError, SyntaxError, MemoryError, RecursionError):
-        return _("The condition %(domain)s is not a literal domain.", domain=text)
+        return Model.env._("The condition %(domain)s is not a literal domain.", domain=text)
     if not isinstance(value, (list, tuple)):
-        return _("The condition must be a list, not %(domain)s.", domain=text)
+        return Model.env._("The condition must be a list, not %(domain)s.", domain=text)
     try:
         domain = Domain(value)
     except (ValueError, TypeError) as error:
-        return _("The condition %(domain)s is not a domain: %(error)s", domain=text, error=error)
+        return Model.env._(
+            "The condition %(domain)s is not a domain: %(error)s", domain=text, error=error
+        )
     for condition in domain.iter_conditions():
         model = Model
         for name in condition.field_expr.split("."):
             field = model._fields.get(name)
             if field is None:
-                return _("The condition uses %(field)s, which %(model)s does not have.",
-                         field=condition.field_expr, model=model._name)
+                return Model.env._("The condition uses %(field)s, which %(model)s does not have.",
+                                   field=condition.field_expr, model=model._name)
             if field.groups or name in ("password", "api_key_ids"):
-                return _("The condition uses the restricted field %(field)s.",
-                         field=condition.field_expr)
+                return Model.env._("The condition uses the restricted field %(field)s.",
+                                   field=condition.field_expr)
             if field.relational:
                 model = Model.env[field.comodel_name]
                 if model._name.startswith(FORBIDDEN_MODEL_PREFIXES):
-                    return _("The condition reaches into %(model)s, which is not allowed.",
-                             model=model._name)
+                    return Model.env._(
+                        "The condition reaches into %(model)s, which is not allowed.",
+                        model=model._name,
+                    )
     try:
         domain.validate(Model)
     except (ValueError, TypeError, KeyError) as error:
-        return _("The condition %(domain)s is not valid: %(error)s", domain=text, error=error)
+        return Model.env._(
+            "The condition %(domain)s is not valid: %(error)s", domain=text, error=error
+        )
     return None

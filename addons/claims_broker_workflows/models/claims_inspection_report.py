@@ -43,7 +43,8 @@ class ClaimsInspectionReport(models.Model):
     def _check_dates(self):
         """A report ends after its inspection."""
         for report in self:
-            if report.date_inspection and report.date_end and report.date_end < report.date_inspection:
+            if (report.date_inspection and report.date_end
+                    and report.date_end < report.date_inspection):
                 raise ValidationError(self.env._(
                     "Report %(report)s ends before its inspection.", report=report.name
                 ))

@@ -163,7 +163,9 @@ class ClaimsWorkflowDefinition(models.Model):
     # ------------------------------------------------------------
 
     def action_view_instances(self):
-        return records_of(self, "claims_broker_workflows.claims_workflow_instance_action", "definition_id")
+        return records_of(
+            self, "claims_broker_workflows.claims_workflow_instance_action", "definition_id"
+        )
 
     def action_export_package(self):
         """Download the definition and its mail templates as a zip package."""
@@ -274,22 +276,21 @@ class ClaimsWorkflowDefinition(models.Model):
     def _setup_error(self):
         """Return what is wrong with this definition's setup, or ``None``."""
         self.ensure_one()
-        _ = self.env._
         model_name = self.model_id.model
         if not model_name or model_name not in self.env:
-            return _("Unknown model %(model)s.", model=model_name)
+            return self.env._("Unknown model %(model)s.", model=model_name)
         error = self._model_error(model_name)
         if error:
             return error
         Model = self.env[model_name]
         if self.company_id and "company_id" not in Model._fields:
-            return _(
+            return self.env._(
                 "%(model)s has no company: only a workflow for every company runs on it.",
                 model=model_name,
             )
         field = Model._fields.get(self.date_field_id.name or "")
         if not field or field.type not in ("date", "datetime") or not field.store:
-            return _(
+            return self.env._(
                 "%(field)s is not a stored date field of %(model)s.",
                 field=self.date_field_id.name, model=model_name,
             )
@@ -298,10 +299,10 @@ class ClaimsWorkflowDefinition(models.Model):
             return error
         error = check_field_path(Model, self.partner_path, "res.partner")
         if error:
-            return _("Customer: %(error)s", error=error)
+            return self.env._("Customer: %(error)s", error=error)
         error = check_field_path(Model, self.user_path, "res.users")
         if error:
-            return _("Responsible user: %(error)s", error=error)
+            return self.env._("Responsible user: %(error)s", error=error)
         return None
 
     @api.model

@@ -43,8 +43,8 @@ class ClaimsWorkflowStep(models.Model):
         default="responsible",
         required=True,
     )
-    user_id = fields.Many2one("res.users", string="User")
-    group_id = fields.Many2one("res.groups", string="Group")
+    user_id = fields.Many2one("res.users")
+    group_id = fields.Many2one("res.groups")
     due_from = fields.Selection(
         [("anchor", "The anchor date"), ("today", "The day the step starts")],
         default="anchor",
@@ -138,22 +138,21 @@ class ClaimsWorkflowStep(models.Model):
         """Return what this step lacks to run, or ``None``. Answers are checked apart
         and jumps (``check_links``): they may point to steps created later."""
         self.ensure_one()
-        _ = self.env._
         if self.kind == "email" and not self.mail_template_id:
-            return _("Step %(step)s sends an e-mail but has no template.", step=self.code)
+            return self.env._("Step %(step)s sends an e-mail but has no template.", step=self.code)
         if self.kind == "email" and self.mail_template_id.model != self.definition_id.model:
-            return _("Step %(step)s: the template is not for %(model)s.",
-                     step=self.code, model=self.definition_id.model)
+            return self.env._("Step %(step)s: the template is not for %(model)s.",
+                              step=self.code, model=self.definition_id.model)
         if self.kind in WAITING_KINDS and not self.activity_type_id:
-            return _("Step %(step)s needs an activity type.", step=self.code)
+            return self.env._("Step %(step)s needs an activity type.", step=self.code)
         if self.kind in WAITING_KINDS and self.assign_to == "user" and not self.user_id:
-            return _("Step %(step)s is for a fixed user but names none.", step=self.code)
+            return self.env._("Step %(step)s is for a fixed user but names none.", step=self.code)
         if self.kind in WAITING_KINDS and self.assign_to == "group" and not self.group_id:
-            return _("Step %(step)s is for a group but names none.", step=self.code)
+            return self.env._("Step %(step)s is for a group but names none.", step=self.code)
         if check_links and self.kind == "goto" and not self.goto_step_id:
-            return _("Step %(step)s jumps but names no step.", step=self.code)
+            return self.env._("Step %(step)s jumps but names no step.", step=self.code)
         if check_links and self.kind in ("choice", "yes_no") and not self.option_ids:
-            return _("Question %(step)s has no answers.", step=self.code)
+            return self.env._("Question %(step)s has no answers.", step=self.code)
         return None
 
     def _next_in_sequence(self):

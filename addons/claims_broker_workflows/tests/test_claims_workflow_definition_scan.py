@@ -99,8 +99,10 @@ class TestClaimsWorkflowDefinitionScan(ClaimsWorkflowsCommon):
             "user_path": "user_id",
             "company_id": self.company.id,
             "step_ids": [
-                Command.create({"code": "T", "name": "Review the cover", "kind": "task",
-                                "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id}),
+                Command.create({
+                    "code": "T", "name": "Review the cover", "kind": "task",
+                    "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+                }),
                 Command.create({"code": "E", "name": "End", "kind": "end", "sequence": 20}),
             ],
         })

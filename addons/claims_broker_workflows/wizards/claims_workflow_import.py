@@ -79,39 +79,46 @@ class ClaimsWorkflowImport(models.TransientModel):
         return self.env._("This workflow package cannot be imported:\n%(problems)s",
                           problems="\n".join(f"- {problem}" for problem in problems))
 
-    def _check_against_database(self, workflow, templates, namespace, company):
-        _ = self.env._
+    # C901: one flat check per value of the package, collecting every problem so that the
+    # importer sees them all at once; split into helpers, the checks would only be scattered.
+    def _check_against_database(self, workflow, templates, namespace, company):  # noqa: C901
         problems = []
         if not KEY_RE.match(namespace or ""):
-            return [_("The namespace %(ns)s must be 1-64 characters a-z, 0-9 or _.", ns=namespace)]
+            return [self.env._(
+                "The namespace %(ns)s must be 1-64 characters a-z, 0-9 or _.", ns=namespace
+            )]
         if not self.env.user.has_group("base.group_system") and (
                 company not in self.env.user.company_ids):
-            problems.append(_("Choose one of your companies: a workflow for every company is "
-                              "imported by an administrator."))
+            problems.append(self.env._(
+                "Choose one of your companies: a workflow for every company is "
+                "imported by an administrator."
+            ))
         if self.env["ir.model.data"].sudo().search_count([
             ("module", "=", PACKAGE_MODULE), ("name", "=", f"{namespace}_definition")
         ]):
-            problems.append(_("A package with the namespace %(ns)s is already imported; choose "
-                              "another namespace.", ns=namespace))
+            problems.append(self.env._(
+                "A package with the namespace %(ns)s is already imported; choose "
+                "another namespace.", ns=namespace,
+            ))
         head = workflow["definition"]
         model_name = head["model"]
         if model_name not in self.env or self.env[model_name]._transient or self.env[
                 model_name]._abstract:
-            return problems + [_("Unknown model %(model)s.", model=model_name)]
+            return problems + [self.env._("Unknown model %(model)s.", model=model_name)]
         error = self.env["claims.workflow.definition"]._model_error(model_name)
         if error:
             return problems + [error]
         Model = self.env[model_name]
         field = Model._fields.get(head["date_field"])
         if not field or field.type not in ("date", "datetime") or not field.store:
-            problems.append(_("%(field)s is not a stored date field of %(model)s.",
-                              field=head["date_field"], model=model_name))
+            problems.append(self.env._("%(field)s is not a stored date field of %(model)s.",
+                                       field=head["date_field"], model=model_name))
         error = domain_error(Model, head["domain"])
         if error:
             problems.append(error)
         for key, comodel in (("partner_path", "res.partner"), ("user_path", "res.users")):
             if head.get(key) is not None and not isinstance(head.get(key), str):
-                problems.append(_("definition.%(key)s must be text.", key=key))
+                problems.append(self.env._("definition.%(key)s must be text.", key=key))
             elif head.get(key):
                 error = check_field_path(Model, head[key], comodel)
                 if error:
@@ -119,17 +126,18 @@ class ClaimsWorkflowImport(models.TransientModel):
         for key, allowed in (("start_unit", dict(OFFSET_UNITS)),
                              ("start_direction", dict(OFFSET_DIRECTIONS))):
             if head.get(key) is not None and head[key] not in allowed:
-                problems.append(_("definition.%(key)s: unknown value %(value)s.",
-                                  key=key, value=head[key]))
+                problems.append(self.env._("definition.%(key)s: unknown value %(value)s.",
+                                           key=key, value=head[key]))
         for key in ("start_amount", "grace_days", "repeat_years"):
             value = head.get(key, 0)
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 1200:
-                problems.append(_("definition.%(key)s must be a whole number from 0 to 1200.",
-                                  key=key))
+                problems.append(self.env._(
+                    "definition.%(key)s must be a whole number from 0 to 1200.", key=key
+                ))
         for key, template in templates.items():
             if template["model"] != model_name:
-                problems.append(_("Template %(key)s is for %(model)s, not %(expected)s.",
-                                  key=key, model=template["model"], expected=model_name))
+                problems.append(self.env._("Template %(key)s is for %(model)s, not %(expected)s.",
+                                           key=key, model=template["model"], expected=model_name))
                 continue
             problems += self._template_problems(key, template, model_name)
         for index, step in enumerate(workflow["steps"], start=1):
@@ -158,34 +166,36 @@ class ClaimsWorkflowImport(models.TransientModel):
         return problems
 
     def _step_problems(self, index, step):
-        _ = self.env._
         problems = []
-        where = _("Step %(n)s (%(code)s)", n=index, code=step.get("code"))
+        where = self.env._("Step %(n)s (%(code)s)", n=index, code=step.get("code"))
         for key, allowed in SELECTIONS.items():
             if step.get(key) is not None and step[key] not in allowed:
-                problems.append(_("%(where)s: unknown %(key)s %(value)s.",
-                                  where=where, key=key, value=step[key]))
+                problems.append(self.env._("%(where)s: unknown %(key)s %(value)s.",
+                                           where=where, key=key, value=step[key]))
         for key in ("activity_type", "group"):
             if step.get(key):
                 record = self.env.ref(step[key], raise_if_not_found=False) if isinstance(
                     step[key], str) and "." in step[key] else None
                 expected = "mail.activity.type" if key == "activity_type" else "res.groups"
                 if record is None or record._name != expected:
-                    problems.append(_("%(where)s: unknown %(key)s %(value)s.",
-                                      where=where, key=key, value=step[key]))
+                    problems.append(self.env._("%(where)s: unknown %(key)s %(value)s.",
+                                               where=where, key=key, value=step[key]))
         if step.get("user") and not self.env["res.users"].sudo().search_count(
                 [("login", "=", str(step["user"]))]):
-            problems.append(_("%(where)s: unknown user %(login)s.", where=where,
-                              login=step["user"]))
+            problems.append(self.env._("%(where)s: unknown user %(login)s.", where=where,
+                                       login=step["user"]))
         if step.get("kind") in ("task", "choice", "yes_no") and not step.get("activity_type"):
-            problems.append(_("%(where)s needs an activity type.", where=where))
+            problems.append(self.env._("%(where)s needs an activity type.", where=where))
         if step.get("kind") == "email" and not step.get("template"):
-            problems.append(_("%(where)s sends an e-mail without a template.", where=where))
+            problems.append(
+                self.env._("%(where)s sends an e-mail without a template.", where=where)
+            )
         for key in ("due_amount", "goto_max", "sequence"):
             value = step.get(key, 0)
-            if not isinstance(value, int) or isinstance(value, bool) or not -10000 <= value <= 10000:
-                problems.append(_("%(where)s: %(key)s must be a whole number.",
-                                  where=where, key=key))
+            is_whole = isinstance(value, int) and not isinstance(value, bool)
+            if not is_whole or not -10000 <= value <= 10000:
+                problems.append(self.env._("%(where)s: %(key)s must be a whole number.",
+                                           where=where, key=key))
         return problems
 
     def _create_from_package(self, workflow, templates, namespace, company):
