@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Claims: IAG Opus",
-    "summary": "Repairer allocations, job fields, documents and KPI dates in IAG Opus (AU), driven by a browser robot",
+    "summary": "Repairer allocations, job fields, documents and KPI dates in IAG Opus (AU)",
     "version": "19.0.1.0.0",
     "category": "Services/Claims",
     "website": "https://github.com/claims-suite/claims-suite",

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "Claims: Darva Sinapps",
-    "summary": "Missions, sollicitations, quotes, appointments and invoices with Darva Sinapps IRD (FR)",
+    "summary": "Missions, sollicitations, quotes, appointments, invoices with Darva Sinapps (FR)",
     "version": "19.0.1.0.0",
     "category": "Services/Claims",
     "website": "https://github.com/claims-suite/claims-suite",
