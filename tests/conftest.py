@@ -78,6 +78,7 @@ class OdooServer:
         on a busy machine.
         """
         import re  # noqa: PLC0415
+
         import requests  # noqa: PLC0415
 
         session = requests.Session()

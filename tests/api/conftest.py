@@ -52,7 +52,8 @@ def odoo_registry(odoo_database):
     from odoo.modules.registry import Registry  # noqa: PLC0415
     from odoo.tools import config  # noqa: PLC0415
 
-    addons = os.environ.get("CLAIMS_ADDONS_PATH") or str(Path(__file__).resolve().parents[2] / "addons")
+    addons = (os.environ.get("CLAIMS_ADDONS_PATH")
+              or str(Path(__file__).resolve().parents[2] / "addons"))
     config.parse_config([
         f"--addons-path={addons}",
         f"--data-dir={os.environ.get('CLAIMS_DATA_DIR', '')}",
@@ -92,11 +93,15 @@ def _make_company(env, tag, name):
     )
     policy = env["claims.policy"].create({
         "name": f"POL-{name}-{tag}", "company_id": company.id,
-        "insurer_id": env["res.partner"].create({"name": f"Insurer {name} {tag}", "is_company": True}).id,
+        "insurer_id": env["res.partner"].create({
+            "name": f"Insurer {name} {tag}", "is_company": True,
+        }).id,
         "line_of_business": "motor",
         "date_start": "2026-01-01", "date_end": "2026-12-31",  # fixed date: the incidents' year
     })
-    claim_type = env["claims.claim.type"].create({"name": f"Motor {tag}", "code": f"MOT{tag}", "company_id": company.id})
+    claim_type = env["claims.claim.type"].create({
+        "name": f"Motor {tag}", "code": f"MOT{tag}", "company_id": company.id,
+    })
     env["claims.incident.rule"].create({
         "name": f"Collision {name} {tag}", "company_id": company.id,
         "incident_type": "vehicle_collision", "party": "own_motor_insurer",
@@ -106,7 +111,8 @@ def _make_company(env, tag, name):
         {"name": "Own damage", "code": f"OD-{name}-{tag}", "company_id": company.id})
     claim = env["claims.claim"].create({
         "company_id": company.id, "policy_id": policy.id, "insurer_id": policy.insurer_id.id,
-        "claim_type_id": claim_type.id, "date_loss": "2026-03-02",  # fixed date: in that policy year
+        "claim_type_id": claim_type.id,
+        "date_loss": "2026-03-02",  # fixed date: in that policy year
         "coverage_ids": [(0, 0, {"coverage_type_id": coverage_type.id})],
     })
     return types.SimpleNamespace(

@@ -118,7 +118,9 @@ def run(env):
                                       json=_payload(index, photos[index]), timeout=120)
         elapsed = time.perf_counter() - started
         if response.status_code != 201:
-            raise RuntimeError(f"incident {index}: HTTP {response.status_code} {response.text[:300]}")
+            raise RuntimeError(
+                f"incident {index}: HTTP {response.status_code} {response.text[:300]}"
+            )
         return elapsed
 
     try:

@@ -10,6 +10,7 @@ must find nothing.
 """
 
 import time
+
 from odoo import fields
 
 OBJECTS = 100_000

@@ -27,7 +27,8 @@ def dutch_report(odoo_server, odoo_database):
         "name": "Bakkerij De Vries", "email": "info@bakkerij-devries.example", "lang": "nl_NL",
     })
     policy = rpc("claims.policy", "create", {
-        "name": f"OPS-E2E-{os.getpid()}", "line_of_business": "building", "policyholder_id": customer,
+        "name": f"OPS-E2E-{os.getpid()}", "line_of_business": "building",
+        "policyholder_id": customer,
         "user_id": rpc.uid, "date_start": "2025-01-01",  # fixed date: any past start
     })
     building = rpc("claims.insured.object", "create", {

@@ -18,7 +18,8 @@ class EchoSimulator(Simulator):
 
     @route("POST", r"/items")
     def post_item(self, request):
-        return Response(201, request.body, {"X-Seen-Key": request.headers.get("idempotency-key", "")})
+        seen_key = request.headers.get("idempotency-key", "")
+        return Response(201, request.body, {"X-Seen-Key": seen_key})
 
 
 @pytest.fixture

@@ -100,18 +100,7 @@ def _address(parent, tag, values, attrs=None):
     return element
 
 
-def claim_element(claim):
-    root = ET.Element("Claim")
-    for key in ("TivaClaimId", "ClientClaimNumber", "Client", "ClientName", "ClientFileStatus",
-                "FileType", "Event", "Description", "Peril", "LossDescription", "ReportedBy",
-                "SeverityCode", "DateReported", "DateOfLoss", "DateAssigned", "DateClosed"):
-        if key in claim:
-            _text(root, key, claim[key])
-    if claim.get("Agent"):
-        agent = ET.SubElement(root, "Agent")
-        for key in ("CompanyName", "FirstName", "LastName", "Email", "Phone"):
-            _text(agent, key, claim["Agent"].get(key, ""))
-    policy_values = claim["Policy"]
+def _policy(root, policy_values):
     policy = ET.SubElement(root, "Policy")
     _text(policy, "InsuredFirstName", policy_values.get("InsuredFirstName", ""))
     _text(policy, "InsuredLastName", policy_values.get("InsuredLastName", ""))
@@ -136,6 +125,21 @@ def claim_element(claim):
     if policy_values.get("MortgageCompany"):
         mortgage = dict(policy_values["MortgageCompany"])
         _address(policy, "MortgageCompany", mortgage, {"name": mortgage.pop("name")})
+    return policy
+
+
+def claim_element(claim):
+    root = ET.Element("Claim")
+    for key in ("TivaClaimId", "ClientClaimNumber", "Client", "ClientName", "ClientFileStatus",
+                "FileType", "Event", "Description", "Peril", "LossDescription", "ReportedBy",
+                "SeverityCode", "DateReported", "DateOfLoss", "DateAssigned", "DateClosed"):
+        if key in claim:
+            _text(root, key, claim[key])
+    if claim.get("Agent"):
+        agent = ET.SubElement(root, "Agent")
+        for key in ("CompanyName", "FirstName", "LastName", "Email", "Phone"):
+            _text(agent, key, claim["Agent"].get(key, ""))
+    _policy(root, claim["Policy"])
     parties = ET.SubElement(root, "Parties")
     for values in claim.get("Parties", []):
         party = ET.SubElement(parties, "Party", {"type": values["type"],
