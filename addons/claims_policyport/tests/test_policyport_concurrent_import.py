@@ -1,9 +1,10 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import threading
+from unittest.mock import patch
 
 from odoo import SUPERUSER_ID, api
-from odoo.orm.environments import Transaction
+from odoo.modules.registry import DummyRLock, Registry
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
@@ -12,10 +13,19 @@ from .common import PolicyPortSimulator, make_claim
 
 class ConcurrentImportCase(TransactionCase):
     """Imports run by jobs at the same time, each in its own committed transaction (real
-    cursors and threads, as two queue_job workers would)."""
+    cursors and threads, as two queue_job workers would).
+
+    The test runner holds the registry lock while tests run, and every new environment of
+    the threads (theirs, and those their commits open, such as the change feed's numbering)
+    looks its registry up under that lock: as Odoo's threaded tests do, the lock is a dummy
+    for the test, or each thread would wait for the test to end.
+    """
 
     def setUp(self):
         super().setUp()
+        lock = patch.object(Registry, "_lock", DummyRLock())
+        lock.start()
+        self.addCleanup(lock.stop)
         self.sim = PolicyPortSimulator().start()
         self.addCleanup(self.sim.stop)
         self.sim.add_claim(make_claim(901))
@@ -55,8 +65,6 @@ class ConcurrentImportCase(TransactionCase):
 
     def _import(self, exchange_id, before_commit=None):
         with self.registry.cursor() as cr:
-            # the test runner holds the registry lock: give the thread's cursor the registry
-            cr.transaction = Transaction(self.registry)
             env = api.Environment(cr, self.admin_id, {})
             env["claims.exchange"].browse(exchange_id)._job_process()
             if before_commit:
