@@ -6,8 +6,8 @@ import binascii
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 
-from odoo.addons.claims_base.models.claims_claim_coverage import MONEY_FIELDS
 from odoo.addons.claims_base.tools.files import safe_filename
+from odoo.addons.claims_base.tools.money import MONEY_FIELDS
 
 # Incident fields a partner system may set when it files an incident.
 INCIDENT_FIELDS = {

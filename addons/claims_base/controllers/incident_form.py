@@ -19,8 +19,9 @@ from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools.mimetypes import guess_mimetype
 
-from ..models.claims_incident import INCIDENT_TYPES, osm_url
+from ..models.claims_incident import INCIDENT_TYPES
 from ..models.claims_incident_upload import MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_MIMETYPES
+from ..tools.maps import osm_url
 
 FORM_LANGS = ("en", "fr", "nl")
 

@@ -4,9 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
+from ..tools.money import MONEY_FIELDS, check_no_money_written
 from ..tools.sequence import name_from_sequence
 from ..tools.window_actions import records_of
-from .claims_claim_coverage import MONEY_FIELDS, check_no_money_written
 
 FILE_STATUSES = [
     ("open_unassigned", "Open – not assigned"),

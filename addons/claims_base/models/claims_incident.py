@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.maps import osm_url
 from ..tools.sequence import name_from_sequence
 from ..tools.window_actions import records_of
 
@@ -16,16 +17,6 @@ INCIDENT_TYPES = [
     ("injury", "Injury"),
     ("other", "Other"),
 ]
-
-
-def osm_url(latitude, longitude):
-    """The OpenStreetMap page centred on a point, or False without coordinates."""
-    if not (latitude or longitude):
-        return False
-    return (
-        f"https://www.openstreetmap.org/?mlat={latitude:.6f}&mlon={longitude:.6f}"
-        f"#map=17/{latitude:.6f}/{longitude:.6f}"
-    )
 
 
 class ClaimsIncident(models.Model):
