@@ -98,7 +98,10 @@ def test_backend_form_exchange_log_and_retry_from_the_ui(job_server, sim, deskto
     page.screenshot(path=str(SHOTS / "4-retried-exchange.png"), full_page=True)
     assert "Done" in page.inner_text(".o_statusbar_status .o_arrow_button_current")
     page.get_by_role("button", name="Record").click()
-    page.wait_for_selector(".o_form_view .o_notebook")
+    # the claim's form, then its chatter, which loads after it, says where it came from
+    page.wait_for_function(
+        "() => (document.querySelector('.o_form_view') || {}).innerText"
+        "?.replace(/\\s+/g, ' ').includes('Tiva claim id TV-100001')", timeout=30000)
     page.screenshot(path=str(SHOTS / "5-imported-claim.png"), full_page=True)
-    assert "Tiva claim id TV-100001" in page.inner_text(".o_form_view")
+    assert "Tiva claim id TV-100001" in " ".join(page.inner_text(".o_form_view").split())
     assert job_server.errors() == []
