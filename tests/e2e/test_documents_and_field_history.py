@@ -199,6 +199,8 @@ def test_dropping_files_on_a_column_uploads_them_into_that_category(
     )
     for event in ("dragenter", "dragover"):
         column.dispatch_event(event, {"dataTransfer": data_transfer})
+    # the view marks the column when it renders again, after the events
+    page.wait_for_selector(".o_kanban_group.o_claims_drop_target", timeout=10000)
     assert "o_claims_drop_target" in column.get_attribute("class")
     _screenshot(page, "documents_drop_target.png")
     column.dispatch_event("drop", {"dataTransfer": data_transfer})
