@@ -22,5 +22,8 @@
         "views/claims_policyport_compare_views.xml",
         "views/claims_policyport_menus.xml",
     ],
+    "demo": [
+        "demo/claims_policyport_demo.xml",
+    ],
     "installable": True,
 }

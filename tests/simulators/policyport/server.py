@@ -300,23 +300,30 @@ class PolicyPortSimulator(Simulator):
 
 
 def main():
-    """Serve a simulator with a few claims: ``python -m tests.simulators.policyport.server``.
+    """Serve a simulator with a few claims: ``python -m tests.simulators.policyport``.
 
     Prints the address on its first line; on Ctrl-C (SIGINT) stops and prints how many
     requests it served.
     """
     import argparse  # noqa: PLC0415
+    import datetime  # noqa: PLC0415
     import time  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(description=main.__doc__.split("\n\n")[0])
-    parser.add_argument("--port", type=int, default=8071, help="0: any free port")
+    parser.add_argument("--port", type=int, default=8072,
+                        help="8072, where the demo backend looks; 0: any free port")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--claims", type=int, default=5, help="how many claims to serve")
     parser.add_argument("--first", type=int, default=1, help="number of the first claim")
     args = parser.parse_args()
     simulator = PolicyPortSimulator(host=args.host, port=args.port)
+    # assigned today, so that a desk's first poll (since yesterday) imports them
+    today = datetime.date.today()
     for n in range(args.first, args.first + args.claims):
-        simulator.add_claim(data.make_claim(n))
+        simulator.add_claim(data.make_claim(
+            n, DateAssigned=today.isoformat(),
+            DateReported=(today - datetime.timedelta(days=2)).isoformat(),
+            DateOfLoss=(today - datetime.timedelta(days=4)).isoformat()))
     simulator.start()
     print(f"PolicyPort simulator on {simulator.url}{API} (login desk / s3cret)", flush=True)
     try:
