@@ -1,0 +1,44 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Fixtures of the Opus tests: the simulator and a signed-in HTTP session."""
+
+import re
+
+import pytest
+import requests
+
+from tests.simulators.opus import OpusSimulator, make_allocation
+
+LOGIN, PASSWORD = "robot", "s3cret-opus"
+
+
+@pytest.fixture(scope="module")
+def portal():
+    with OpusSimulator(login=LOGIN, password=PASSWORD) as simulator:
+        yield simulator
+
+
+@pytest.fixture
+def sim(portal):
+    """The module's portal, reset (its sessions kept), with 25 allocations (two pages)."""
+    portal.reset(keep_sessions=True)
+    for n in range(1, 26):
+        portal.add_allocation(make_allocation(n))
+    return portal
+
+
+def csrf_of(html, name="csrf_token"):
+    return re.search(rf"name='{name}' value='([^']*)'", html)[1]
+
+
+@pytest.fixture
+def http(sim):
+    """A requests session signed in to ``sim``."""
+    session = requests.Session()
+    page = session.get(f"{sim.url}/login", timeout=5)
+    answer = session.post(f"{sim.url}/login", timeout=5, data={
+        "csrf_token": csrf_of(page.text), "username": LOGIN, "password": PASSWORD,
+        "next": "/allocations"})
+    assert answer.status_code == 200 and answer.url.endswith("/allocations")
+    return session
+
