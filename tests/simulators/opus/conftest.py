@@ -1,13 +1,27 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Fixtures of the Opus tests: the simulator and a signed-in HTTP session."""
+"""Fixtures of the Opus tests: the simulator and a signed-in HTTP session.
+
+``claims_opus``'s plain modules (``client.py``, ``mapping.py``) are imported without a
+database: this puts the repository's addons and Odoo's on ``odoo.addons``' path, as Odoo does
+at start.
+"""
 
 import re
+from pathlib import Path
 
 import pytest
 import requests
 
+from odoo.tools import config
+
+import odoo.addons
+
 from tests.simulators.opus import OpusSimulator, make_allocation
+
+for _path in (str(Path(__file__).resolve().parents[3] / "addons"), config.addons_community_dir):
+    if _path not in odoo.addons.__path__:
+        odoo.addons.__path__.append(_path)
 
 LOGIN, PASSWORD = "robot", "s3cret-opus"
 

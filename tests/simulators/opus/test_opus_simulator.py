@@ -205,3 +205,42 @@ def test_a_500_is_an_opus_error_page(sim, http):
     assert answer.status_code == 500 and "Something went wrong" in answer.text
     assert http.get(f"{sim.url}/allocations/ALC-100001", timeout=5).status_code == 200
 
+
+# ---------------------------------------------------------------------- the same contract
+
+
+def test_the_page_map_agrees_with_the_robots_mapping():
+    from odoo.addons.claims_opus import mapping  # noqa: PLC0415 - needs conftest's path
+
+    sections = {form.key: {(legend, label): (kind, tuple(label_ for _v, label_ in options))
+                           for legend, (_key, label, kind, options) in form.fields()}
+                for form in pagemap.FORMS.values()}
+    for job in mapping.JOB_TYPES.values():
+        form = pagemap.FORMS[job.page]
+        assert (job.heading, job.name) == (form.heading, form.name)
+        assert job.button in dict(form.buttons).values()
+        for field in job.fields:
+            kind, options = sections[job.page][field.section, field.label]
+            if field.kind == "selection":
+                assert tuple(label for _key, label in field.choices) == options, field.label
+    for our_form, form in ((mapping.KPI_FORM, pagemap.KPIS), (mapping.UPDATE_FORM,
+                                                              pagemap.UPDATE)):
+        assert (our_form.page, our_form.name, our_form.button) == (
+            form.path, form.name, form.buttons[0][1])
+        for field in our_form.fields:
+            assert (field.section, field.label) in sections[form.key], field.label
+    assert mapping.UPLOAD_FORM.fields[0].choices == tuple(code for code, _l in
+                                                          pagemap.DOCUMENT_TYPES)
+    assert list(mapping.ALLOCATION_FIELDS.values()) == [
+        field[1] for _legend, fields in pagemap.ALLOCATION_SECTIONS for field in fields]
+    for ours, theirs in ((mapping.LIST_COLUMNS, pagemap.LIST_COLUMNS),
+                         (mapping.HISTORY_COLUMNS, pagemap.HISTORY_COLUMNS),
+                         (mapping.DOCUMENT_COLUMNS, pagemap.DOCUMENT_COLUMNS),
+                         (mapping.TARGET_COLUMNS, pagemap.TARGET_COLUMNS)):
+        assert set(ours.values()) <= set(theirs)
+    assert set(mapping.UPDATE_COLUMNS.values()) <= set(pagemap.UPDATE_COLUMNS)
+    assert [field.label for field in mapping.KPIS] == list(pagemap.KPI_LABELS)
+    assert set(mapping.INCIDENT_CODES) == set(pagemap.INCIDENT_CODES)
+    assert set(mapping.DEFAULT_STATUS_STAGES) == set(pagemap.STATUSES)
+    assert set(mapping.DOCUMENT_TYPES) == {code for code, _l in pagemap.DOCUMENT_TYPES} | set(
+        pagemap.INSURER_DOCUMENT_TYPES)
