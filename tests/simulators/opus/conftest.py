@@ -1,10 +1,11 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Fixtures of the Opus tests: the simulator and a signed-in HTTP session.
+"""Fixtures of the Opus tests: the simulator, a signed-in HTTP session, and the robot.
 
 ``claims_opus``'s plain modules (``client.py``, ``mapping.py``) are imported without a
 database: this puts the repository's addons and Odoo's on ``odoo.addons``' path, as Odoo does
-at start.
+at start. The robot runs in the session's Chromium (``browser`` of tests/conftest.py), one
+browser context per client.
 """
 
 import re
@@ -56,3 +57,17 @@ def http(sim):
     assert answer.status_code == 200 and answer.url.endswith("/allocations")
     return session
 
+
+@pytest.fixture(scope="module")
+def robot(portal, browser):
+    from odoo.addons.claims_opus.client import OpusClient  # noqa: PLC0415 - after the path
+
+    with OpusClient(portal.url, LOGIN, PASSWORD, timeout=5, browser=browser) as client:
+        yield client
+
+
+@pytest.fixture
+def opus(sim, robot):
+    """The module's robot on ``sim``, in its browser context of the session's Chromium, signed
+    in by the first test that uses it (tests of signing in make their own clients)."""
+    return robot
