@@ -9,7 +9,9 @@ validates a quote...) is played with the methods of the section "the others", ea
 records its event as Sinapps would. Commands and their rules are in ``commands.py``.
 
 ``exchanges`` keeps every request the routes answered with its answer (the tests check both
-against the contract); ``raw`` maps a path to bytes served instead (hostile or broken bodies);
+against the contract); ``raw`` maps a path to bytes served instead (hostile or broken bodies,
+kept out of ``exchanges``); ``deliberately_invalid`` lists path patterns of requests a test sends
+bad on purpose (their answers are still checked);
 ``expire_sessions()`` ends every session, and ``session_ttl`` ends each after so many seconds.
 """
 
@@ -50,6 +52,7 @@ class SinappsSimulator(CommandsMixin, Simulator):
         self.ended_sessions = set()
         self.exchanges = []
         self.raw = {}
+        self.deliberately_invalid = []
         self.events = []
         self.missions, self.prestations, self.attachments = {}, {}, {}
         self.sollicitations, self.quotes, self.invoices = {}, {}, {}
@@ -159,8 +162,8 @@ class SinappsSimulator(CommandsMixin, Simulator):
 
     def _dispatch(self, request):
         if request.path in self.raw:
-            response = Response(200, self.raw[request.path], content_type="application/json")
-        elif request.path in (f"{API}/login",):
+            return Response(200, self.raw[request.path], content_type="application/json")
+        if request.path in (f"{API}/login",):
             response = super()._dispatch(request)
         else:
             _token, response = self._session(request)
