@@ -43,6 +43,18 @@ def test_a_text_longer_than_its_bound_is_invalid(schema, field, bound):
     assert not schema.is_valid(render_claim(make_claim(1, **{field: "x" * (bound + 1)})).decode())
 
 
+@pytest.mark.parametrize("party_type", ["Claimant", "Other", "Vendor", "Vendor/Claimant",
+                                        "Vendor/Other"])
+def test_every_party_type_is_valid(schema, party_type):
+    party = {"type": party_type, "tivaId": "PT-1", "CompanyName": "Some Party"}
+    assert schema.is_valid(render_claim(make_claim(1, Parties=[party])).decode())
+
+
+def test_an_unknown_party_type_is_invalid(schema):
+    party = {"type": "Witness", "tivaId": "PT-1", "CompanyName": "Some Party"}
+    assert not schema.is_valid(render_claim(make_claim(1, Parties=[party])).decode())
+
+
 def test_oversized_fault_serves_a_valid_claim_padded_past_any_cap(sim, schema):
     sim.add_fault("oversized", size=11 * 1024 * 1024, path="TV-100001$")
     answer = requests.get(f"{sim.url}/api/v1/claims/TV-100001", auth=AUTH, timeout=10)
