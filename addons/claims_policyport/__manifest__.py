@@ -3,7 +3,7 @@
 {
     "name": "Claims: Tiva PolicyPort",
     "summary": "Claims import and financials sync with Tiva/Focus PolicyPort (US) over REST/XML",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/Claims",
     "website": "https://github.com/claims-suite/claims-suite",
     "author": "The claims suite authors",
@@ -18,6 +18,8 @@
         "data/claims_policyport_financials_data.xml",
         "views/claims_policyport_backend_views.xml",
         "views/claims_claim_views.xml",
+        "views/claims_policy_views.xml",
+        "views/res_partner_views.xml",
         "views/claims_payment_views.xml",
         "views/claims_policyport_compare_views.xml",
         "views/claims_policyport_menus.xml",

@@ -29,32 +29,55 @@ DWELLING_FIRE_COVERAGE_MAP = {
     ("L", "IND"): ("PP_LIABILITY",),
     ("M", "IND"): ("PP_MEDICAL",),
 }
-# Party type -> participant role code (claims_base roles).
+# The "Other" line: PolicyPort's "Coverage Other Amount" (code Other) and any code the maps
+# above do not know land on a coverage line of this type, which keeps PolicyPort's code and
+# category; the importer leaves the handler a warning activity. A claim is never refused for
+# a coverage code.
+OTHER_COVERAGE = "PP_OTHER"
+# What the Claimant party (the insured) adds to the insured of the policy.
+CLAIMANT_COMPLETES_INSURED = (
+    "street", "city", "zip", "tiva_state", "tiva_phone_home", "tiva_phone_work",
+)
+# Party type -> participant role code (claims_base roles). PolicyPort's guide writes the vendor
+# that is also the claimant "Vendor/Claimant" and "Vendor/Other": both arrive. A type this table
+# does not know takes DEFAULT_PARTY_ROLE: a party never fails its claim.
 PARTY_ROLES = {
     "Claimant": "insured",
     "Other": "other",
     "Vendor": "vendor",
+    "Vendor/Claimant": "vendor",
     "Vendor/Other": "vendor",
 }
-VENDOR_TYPES = ("Vendor", "Vendor/Other")
+DEFAULT_PARTY_ROLE = "other"
+# Party types known by their Tiva id as vendors of the account (claims.partner.ref).
+VENDOR_TYPES = ("Vendor", "Vendor/Claimant", "Vendor/Other")
 DEDUCTIBLE_PERILS = {"AOP": "aop", "Hurricane": "hurricane", "Sinkhole": "sinkhole"}
 DEDUCTIBLE_KINDS = {"$": "amount", "%": "percent"}
 CLOSED_STATUSES = ("closed",)
+# Values a handler expects on a claim: when PolicyPort leaves one empty it stays empty here
+# (nothing is made up in its place) and the claim's note lists it. Keys; the model words them.
+MISSING_VALUES = (
+    "insured_name", "date_loss", "date_reported", "policy_date_start", "policy_date_end",
+    "date_closed",
+)
 DOCUMENT_NAMES = {"FNOL": "FNOL-{number}.pdf", "POLICY_DEC": "Policy Dec-{number}.pdf"}
 DOCUMENT_CATEGORIES = {"FNOL": "correspondence", "POLICY_DEC": "policy", "TEXT": "other"}
 
 
 def coverage_targets(code, category, policy_type):
-    """Codes of our coverage types for a PolicyPort coverage, or PermanentError."""
+    """Codes of our coverage types for a PolicyPort coverage: the "Other" line's
+    (``OTHER_COVERAGE``) for a code without a mapping."""
     key = (code, category)
     if key in COVERAGE_MAP:
         return COVERAGE_MAP[key]
     if key in DWELLING_FIRE_COVERAGE_MAP and (policy_type or "").upper().startswith("DP"):
         return DWELLING_FIRE_COVERAGE_MAP[key]
-    raise PermanentError(
-        f"Unknown PolicyPort coverage code {code} ({category}) on a {policy_type or '?'} policy.",
-        kind="unknown_coverage",
-    )
+    return (OTHER_COVERAGE,)
+
+
+def party_role(party_type):
+    """The participant role code of a PolicyPort party type (``DEFAULT_PARTY_ROLE`` if unknown)."""
+    return PARTY_ROLES.get(party_type, DEFAULT_PARTY_ROLE)
 
 
 def claim_key(client, client_claim_number):
@@ -102,7 +125,6 @@ def parse_claim(root):
         "date_reported": _text(root, "DateReported"),
         "date_loss": _text(root, "DateOfLoss"),
         "date_assigned": _text(root, "DateAssigned"),
-        "date_closed": _text(root, "DateClosed") if is_closed else False,
         "tiva_agent_company": _text(agent, "CompanyName"),
         "tiva_loss_street": _text(location, "Address1"),
         "tiva_loss_city": _text(location, "City"),
@@ -121,25 +143,22 @@ def parse_claim(root):
     coverages = []
     for coverage in policy.iterfind("Coverages/Coverage"):
         code, category = coverage.get("code"), coverage.get("category")
+        targets = coverage_targets(code, category, policy_type)
         coverages.append({
             "code": code,
             "category": category,
-            "targets": coverage_targets(code, category, policy_type),
+            "targets": targets,
+            "is_other": targets == (OTHER_COVERAGE,),
             "amount": _money(coverage, "Amount"),
             "deductible": _money(coverage, "Deductible"),
             "reserve": _money(coverage, "Reserve"),
             "limit": _money(coverage, "Limit"),
         })
-    insured_name = _name(_text(policy, "InsuredFirstName"), _text(policy, "InsuredLastName"))
-    insured = {
-        "name": insured_name or number,
-        "email": _text(policy, "Email"),
-        "phone": _text(phones, "Home") or _text(phones, "Mobile"),
-    }
     parties = []
     for party in root.iterfind("Parties/Party"):
         party_type = party.get("type")
         values = {
+            # a party is known by its Tiva id: that id names one PolicyPort sent without name
             "name": _name(_text(party, "FirstName"), _text(party, "LastName"))
             or _text(party, "CompanyName") or party.get("tivaId"),
             "company_name": _text(party, "CompanyName"),
@@ -148,16 +167,29 @@ def parse_claim(root):
             "zip": _text(party, "Zip"),
             "phone": _text(party, "MainPhone") or _text(party, "HomePhone")
             or _text(party, "WorkPhone"),
+            "tiva_phone_home": _text(party, "HomePhone"),
             "tiva_phone_work": _text(party, "WorkPhone"),
             "tiva_state": _text(party, "State"),
         }
         parties.append({
             "type": party_type,
-            "role": PARTY_ROLES[party_type],
+            "role": party_role(party_type),
             "tiva_id": party.get("tivaId"),
             "is_vendor": party_type in VENDOR_TYPES,
             "partner": values,
         })
+    coverages = _merge_other_coverages(coverages)
+    # The insured: the policy's names, else the Claimant party's (the same person); no name at
+    # all leaves the claim without an insured rather than one named after anything else.
+    claimant = next((p for p in root.iterfind("Parties/Party") if p.get("type") == "Claimant"),
+                    None)
+    insured = {
+        "name": _name(_text(policy, "InsuredFirstName"), _text(policy, "InsuredLastName"))
+        or _name(_text(claimant, "FirstName"), _text(claimant, "LastName"))
+        or _text(claimant, "CompanyName"),
+        "email": _text(policy, "Email"),
+        "phone": _text(phones, "Home") or _text(phones, "Mobile"),
+    }
     mortgage = policy.find("MortgageCompany")
     result = {
         "tiva_claim_id": claim["tiva_claim_id"],
@@ -166,10 +198,13 @@ def parse_claim(root):
         "client_claim_number": number,
         "external_key": claim_key(claim["tiva_client"], number),
         "claim": claim,
+        # closed in PolicyPort: imported closed, on PolicyPort's closed date
+        "is_closed": is_closed,
+        "date_closed": _text(root, "DateClosed") if is_closed else False,
         "policy": {
             "name": _text(policy, "PolicyNumber"),
             "policy_type": policy_type,
-            "date_start": _text(policy, "DateStart") or claim["date_loss"],
+            "date_start": _text(policy, "DateStart"),
             "date_end": _text(policy, "DateEnd"),
             "tiva_endorsement": _text(policy, "Endorsement"),
             "tiva_exclude_wind": _text(policy, "ExcludeWindCoverage") in ("true", "1"),
@@ -206,7 +241,41 @@ def parse_claim(root):
             for journal in root.iterfind("Journals/Journal")
         ],
     }
+    result["missing"] = missing_values(result)
     return result
+
+
+def _merge_other_coverages(coverages):
+    """The mapped coverages, then one "Other" line for the codes without a mapping (a claim
+    has one line per coverage type): their amounts added up, their codes in ``other_codes``;
+    ``code`` and ``category`` stay those of a single one (the line's PolicyPort code)."""
+    mapped = [c for c in coverages if not c["is_other"]]
+    others = [c for c in coverages if c["is_other"]]
+    if not others:
+        return mapped
+    single = len(others) == 1
+    return mapped + [{
+        "code": others[0]["code"] if single else False,
+        "category": others[0]["category"] if single else False,
+        "targets": (OTHER_COVERAGE,),
+        "is_other": True,
+        "other_codes": [(c["code"], c["category"]) for c in others],
+        **{key: sum(c[key] for c in others)
+           for key in ("amount", "deductible", "reserve", "limit")},
+    }]
+
+
+def missing_values(data):
+    """Keys of ``MISSING_VALUES`` that PolicyPort left empty in a parsed claim."""
+    sent = {
+        "insured_name": data["insured"]["name"],
+        "date_loss": data["claim"]["date_loss"],
+        "date_reported": data["claim"]["date_reported"],
+        "policy_date_start": data["policy"]["date_start"],
+        "policy_date_end": data["policy"]["date_end"],
+        "date_closed": data["date_closed"] or not data["is_closed"],
+    }
+    return [key for key in MISSING_VALUES if not sent[key]]
 
 
 def text_document(data, raw_xml):
@@ -257,6 +326,14 @@ def policyport_coverage(coverage_type_code):
         if coverage_type_code in targets:
             return key
     return None
+
+
+def line_coverage(coverage_type_code, tiva_code=False, tiva_category=False):
+    """(PolicyPort code, category) of one of our coverage lines, or None: the code an "Other"
+    line came with, else the reverse of the maps (``policyport_coverage``)."""
+    if tiva_code and tiva_category:
+        return (tiva_code, tiva_category)
+    return policyport_coverage(coverage_type_code)
 
 
 def is_never_sent(payment_type, method, state):

@@ -1,4 +1,5 @@
 from . import claims_claim
+from . import claims_claim_coverage
 from . import claims_payment
 from . import claims_policy
 from . import claims_policyport_backend

@@ -31,6 +31,12 @@ class ClaimsClaim(models.Model):
     tiva_phone_work = fields.Char(string="Work phone")
     tiva_phone_fax = fields.Char(string="Fax")
     tiva_phone_other = fields.Char(string="Other phone")
+    # The policy as PolicyPort sent it, on the claim's Policy tab
+    tiva_policy_type = fields.Char(related="policy_id.policy_type", string="Policy type")
+    tiva_policy_date_start = fields.Date(related="policy_id.date_start", string="Policy start")
+    tiva_policy_date_end = fields.Date(related="policy_id.date_end", string="Policy end")
+    tiva_endorsement = fields.Char(related="policy_id.tiva_endorsement")
+    tiva_exclude_wind = fields.Boolean(related="policy_id.tiva_exclude_wind")
     # Deductibles by peril, as a stated amount or a percentage
     tiva_deductible_aop_kind = fields.Selection(DEDUCTIBLE_KINDS, string="AOP deductible in")
     tiva_deductible_aop = fields.Float(string="AOP deductible")

@@ -49,7 +49,7 @@ class ClaimsPolicyportDrift(models.AbstractModel):
     def _ours(self, claim):
         reserves = defaultdict(float)
         for coverage in claim.coverage_ids:
-            key = mapping.policyport_coverage(coverage.coverage_type_id.code)
+            key = coverage._get_policyport_coverage()
             if key:
                 reserves[key] += coverage.amount_reserve
         payments = [{
@@ -116,8 +116,7 @@ class ClaimsPolicyportDrift(models.AbstractModel):
                                    "payment requests voided", exchanges=len(cancelled),
                                    requests=len(requests)))
         # 2. correcting reserve lines to PolicyPort's totals
-        coverages = {mapping.policyport_coverage(c.coverage_type_id.code): c
-                     for c in claim.coverage_ids}
+        coverages = {c._get_policyport_coverage(): c for c in claim.coverage_ids}
         coverages.pop(None, None)
         for key in sorted(set(coverages) | set(theirs["reserves"])):
             coverage = coverages.get(key)

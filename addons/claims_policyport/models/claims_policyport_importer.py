@@ -166,8 +166,18 @@ class ClaimsPolicyportImporter(models.AbstractModel):
         lookups = self._lookups(company)
         coverage_type_ids = [self._coverage_type_id(lookups, c) for c in data["coverages"]]
         insurer, vendors = self._find_partners(data)
-        # Partners: one create for all of this claim's people
-        to_create = [("insured", None, self._partner_values(lookups, data["insured"]))]
+        # Partners: one create for all of this claim's people. The Claimant party is the
+        # insured: its mailing address and phones complete the insured.
+        claimant = next((p for p in data["parties"] if p["type"] == "Claimant"), None)
+        to_create = []
+        if data["insured"]["name"]:
+            insured_values = self._partner_values(lookups, data["insured"])
+            if claimant:
+                insured_values.update(self._partner_values(lookups, {
+                    key: value for key, value in claimant["partner"].items()
+                    if key in mapping.CLAIMANT_COMPLETES_INSURED and value
+                }))
+            to_create.append(("insured", claimant and claimant["tiva_id"], insured_values))
         if data["agent"]:
             to_create.append(("agent", None, self._partner_values(lookups, data["agent"])))
         if data["mortgagee"]:
@@ -175,27 +185,19 @@ class ClaimsPolicyportImporter(models.AbstractModel):
                               self._partner_values(lookups, data["mortgagee"])))
         for party in data["parties"]:
             if party["type"] == "Claimant":
-                continue  # the insured: its mailing address completes the insured below
+                continue  # the insured: its address and phones complete the insured above
             if party["is_vendor"] and vendors.get(party["tiva_id"]):
                 continue
             to_create.append((party["role"], party["tiva_id"], self._partner_values(
                 lookups, party["partner"], is_claim_contact=True)))
-        claimant = next((p for p in data["parties"] if p["type"] == "Claimant"), None)
-        if claimant:
-            to_create[0][2].update(self._partner_values(lookups, {
-                key: value for key, value in claimant["partner"].items()
-                if key in ("street", "city", "zip", "tiva_state", "tiva_phone_work") and value
-            }))
         partners = self.env["res.partner"].with_context(**QUIET_CREATE).create(
             [values for _r, _t, values in to_create])
-        insured = partners[0]
+        insured = partners[:1] if data["insured"]["name"] else partners.browse()
         participants = [
             Command.create({"partner_id": partner.id, "role_id": lookups["roles"][role],
                             "reference": tiva_id or False})
             for (role, tiva_id, _values), partner in zip(to_create, partners, strict=True)
         ]
-        if claimant:
-            participants[0][2]["reference"] = claimant["tiva_id"]
         for tiva_id, vendor in vendors.items():
             if vendor:
                 participants.append(Command.create({
@@ -225,6 +227,7 @@ class ClaimsPolicyportImporter(models.AbstractModel):
                 Command.create({
                     "sequence": index,
                     "coverage_type_id": type_id,
+                    **self._other_coverage_values(coverage),
                     "amount_limit": coverage["limit"],
                     "deductible_amount": coverage["deductible"],
                     # the initial reserve is the first line of the coverage's ledger
@@ -237,9 +240,66 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             ],
             "participant_ids": participants,
         })
+        if data["is_closed"]:
+            self._close_imported(claim, data)
         self._attach_documents(claim, data, raw, documents, lookups, exchange)
         self._post_notes(backend, claim, data, exchange, lookups)
+        self._warn_other_coverages(backend, claim)
         return claim
+
+    def _close_imported(self, claim, data):
+        """Import closed a claim PolicyPort sends closed, as claims_base closes one: file
+        status, closing stage and closed date together, through ``_write_file_status`` (the
+        write right checked, then written as superuser). Close's checks of reserves and payments
+        do not apply: PolicyPort closed the claim. Without a closed date from PolicyPort, the
+        claim is closed on the day of its import (and the note says the date was missing)."""
+        values = {"file_status": "closed",
+                  "date_closed": data["date_closed"] or fields.Date.context_today(self)}
+        stage = claim._get_closing_stage()
+        if stage:
+            values["stage_id"] = stage.id
+        # the EDI note tells the claim's origin: no tracking message for its first state
+        claim.with_context(**QUIET_CREATE)._write_file_status(values)
+
+    def _other_coverage_values(self, coverage):
+        """The PolicyPort code an "Other" coverage line keeps (mapping.OTHER_COVERAGE)."""
+        if not coverage["is_other"]:
+            return {}
+        return {
+            "tiva_coverage_code": coverage["code"],
+            "tiva_coverage_category": coverage["category"],
+            "tiva_description": self.env._(
+                "PolicyPort coverage %s", ", ".join(
+                    f"{code} ({category})" for code, category in coverage["other_codes"])),
+        }
+
+    def _warn_other_coverages(self, backend, claim):
+        """A warning activity for the handler (or the backend's user) when coverages landed on
+        the "Other" line: someone decides where their amounts belong."""
+        others = claim.coverage_ids.filtered("tiva_description")
+        if not others:
+            return
+        claim.activity_schedule(
+            "mail.mail_activity_data_warning",
+            summary=self.env._("PolicyPort coverages without a coverage type"),
+            note=Markup("<p>%s</p><ul>%s</ul>") % (
+                self.env._('PolicyPort coverages without a coverage type here landed on the '
+                           '"Other" coverage line: check where their amounts belong.'),
+                Markup().join(Markup("<li>%s</li>") % line.tiva_description for line in others),
+            ),
+            user_id=(claim.user_id or backend.user_id or self.env.user).id,
+        )
+
+    def _missing_value_labels(self):
+        """Words for the keys of ``mapping.MISSING_VALUES``."""
+        return {
+            "insured_name": self.env._("the insured's name (no insured on the claim)"),
+            "date_loss": self.env._("the date of loss"),
+            "date_reported": self.env._("the date reported"),
+            "policy_date_start": self.env._("the policy's start date"),
+            "policy_date_end": self.env._("the policy's end date"),
+            "date_closed": self.env._("the closed date (closed on the day of the import)"),
+        }
 
     def _get_policy(self, company, data, insurer, insured, coverage_type_ids):
         Policy = self.env["claims.policy"]
@@ -290,6 +350,13 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             "Created by the PolicyPort importer on %(date)s, batch %(batch)s (Tiva claim id "
             "%(tiva)s).", date=now.strftime("%Y-%m-%d %H:%M:%S"), batch=exchange.batch or "-",
             tiva=data["tiva_claim_id"])
+        if data["is_closed"]:
+            body += Markup("<p>%s</p>") % self.env._("Closed in PolicyPort: imported closed.")
+        if data["missing"]:
+            labels = self._missing_value_labels()
+            body += Markup("<p>%s</p>") % self.env._(
+                "PolicyPort did not send: %s.",
+                ", ".join(labels[key] for key in data["missing"]))
         # Logged as the claim's creation message, with the EDI subtype. An internal note on a
         # claim whose only internal follower is its creator (the author) notifies nobody:
         # message_post would spend its recipient queries for nothing.

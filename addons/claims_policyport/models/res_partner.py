@@ -6,6 +6,7 @@ from odoo import fields, models
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    tiva_phone_home = fields.Char(string="Home phone")
     tiva_phone_work = fields.Char(string="Work phone")
     is_claim_contact = fields.Boolean(
         string="Claim contact",

@@ -3,6 +3,7 @@ from . import test_policyport_client_xml
 from . import test_policyport_client_http
 from . import test_policyport_mapping
 from . import test_policyport_claim_import
+from . import test_policyport_claim_import_fields
 from . import test_policyport_concurrent_import
 from . import test_claims_reserve_line_policyport_export
 from . import test_claims_payment_policyport_export

@@ -7,6 +7,7 @@ from odoo import Command
 from odoo.tests import new_test_user
 
 from odoo.addons.claims_base.tests.common import ClaimsCommon
+from odoo.addons.queue_job.tests.common import trap_jobs
 
 REPO = Path(__file__).resolve().parents[3]
 if str(REPO) not in sys.path:
@@ -53,6 +54,15 @@ class ClaimsPolicyportCommon(ClaimsCommon):
         self.sim.requests.clear()
         # the simulated claims are assigned on 2026-11-20: the last run was that morning
         self.backend.date_last_success = "2026-11-20 08:00:00"
+
+    def _poll_and_import(self):
+        """Poll the simulator, then run each claim's import job; the claim jobs."""
+        with trap_jobs() as trap:
+            self.backend._enqueue_poll()
+            trap.perform_enqueued_jobs()  # the poll
+            jobs = list(trap.enqueued_jobs)
+            trap.perform_enqueued_jobs()  # one job per claim
+        return jobs
 
     def _exchanges(self):
         return self.env["claims.exchange"].search([

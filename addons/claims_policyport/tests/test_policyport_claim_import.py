@@ -17,14 +17,6 @@ from .common import ClaimsPolicyportCommon, make_claim
 
 @tagged("post_install", "-at_install")
 class TestPolicyportClaimImport(ClaimsPolicyportCommon):
-    def _poll_and_import(self):
-        with trap_jobs() as trap:
-            self.backend._enqueue_poll()
-            trap.perform_enqueued_jobs()  # the poll
-            jobs = list(trap.enqueued_jobs)
-            trap.perform_enqueued_jobs()  # one job per claim
-        return jobs
-
     def _full_claim(self):
         claim = make_claim(1)
         claim["Policy"]["Coverages"] += [
@@ -141,12 +133,17 @@ class TestPolicyportClaimImport(ClaimsPolicyportCommon):
         self.assertIn(self.payee, claim.participant_ids.partner_id)
         self.assertTrue(claim.message_ids.filtered(lambda m: "Assigned to the desk" in m.body))
 
-    def test_closed_claim_keeps_its_closed_date(self):
+    def test_closed_claim_is_imported_closed_on_its_closed_date(self):
         self.sim.add_claim(make_claim(5, ClientFileStatus="Closed", DateClosed="2026-11-02"))
         self._poll_and_import()
         claim = self._claim("TV-100005")
-        self.assertEqual(claim.date_closed, fields.Date.to_date("2026-11-02"))
-        self.assertEqual(claim.file_status, "open_unassigned")
+        self.assertRecordValues(claim, [{
+            "file_status": "closed", "date_closed": fields.Date.to_date("2026-11-02"),
+            "stage_id": claim._get_closing_stage().id,
+        }])
+        self.assertTrue(claim.stage_id.is_closing)
+        self.assertEqual(len(claim.message_ids), 1, "the EDI note only")
+        self.assertIn("imported closed", claim.message_ids.body)
 
     # ------------------------------------------------------------------ skipped and duplicates
 
@@ -197,20 +194,6 @@ class TestPolicyportClaimImport(ClaimsPolicyportCommon):
         self.assertEqual(len(self._claim("TV-100011")), 1)
         with self.assertRaises(UserError):
             claim.unlink()
-
-    def test_unknown_coverage_puts_that_claim_in_error_and_the_batch_goes_on(self):
-        bad = make_claim(12)
-        bad["Policy"]["Coverages"].append({"code": "Q", "category": "IND", "Amount": "1.00"})
-        self.sim.add_claim(bad)
-        self.sim.add_claim(make_claim(13))
-        self._poll_and_import()
-        failed = self._exchanges().filtered(lambda e: e.external_id == "TV-100012")
-        self.assertRecordValues(failed, [{"state": "error", "error_kind": "unknown_coverage"}])
-        self.assertIn("Unknown PolicyPort coverage code Q", failed.error_text)
-        self.assertFalse(self._claim("TV-100012"))
-        self.assertTrue(self._claim("TV-100013"))
-        self.assertEqual(
-            len(self.env["mail.mail"].search([("email_to", "=", "desk-ops@example.com")])), 1)
 
     # ------------------------------------------------------------------ hostile XML
 

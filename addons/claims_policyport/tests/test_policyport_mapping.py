@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import BaseCase
 
-from odoo.addons.claims_connector.connector.exceptions import PermanentError
-
 from .. import client, mapping
 from .common import make_claim, render_claim
 
@@ -30,26 +28,48 @@ class TestPolicyportMapping(BaseCase):
     def test_l_and_m_exist_on_dwelling_fire_policies_only(self):
         self.assertEqual(mapping.coverage_targets("L", "IND", "DP3"), ("PP_LIABILITY",))
         self.assertEqual(mapping.coverage_targets("M", "IND", "dp1"), ("PP_MEDICAL",))
-        with self.assertRaises(PermanentError) as caught:
-            mapping.coverage_targets("L", "IND", "HO3")
-        self.assertEqual(caught.exception.kind, "unknown_coverage")
+        self.assertEqual(mapping.coverage_targets("L", "IND", "HO3"), (mapping.OTHER_COVERAGE,))
 
-    def test_unknown_coverage_code_is_permanent(self):
-        with self.assertRaises(PermanentError):
-            mapping.coverage_targets("Z", "IND", "HO3")
+    def test_other_and_unknown_coverage_codes_land_on_the_other_line(self):
+        claim = make_claim(7)
+        claim["Policy"]["Coverages"] += [
+            {"code": "Other", "category": "IND", "Amount": "2500.00"},
+            {"code": "Z", "category": "IND", "Amount": "1.00"},
+        ]
+        coverages = parse(claim)["coverages"]
+        self.assertEqual([c["is_other"] for c in coverages], [False] * 5 + [True])
+        self.assertEqual(coverages[-1]["targets"], ("PP_OTHER",))
+        self.assertEqual(coverages[-1]["other_codes"], [("Other", "IND"), ("Z", "IND")])
+        self.assertEqual(coverages[-1]["amount"], 2501.0)
+        self.assertEqual(mapping.line_coverage("PP_OTHER", "Z", "IND"), ("Z", "IND"))
+        self.assertEqual(mapping.line_coverage("PP_DWELLING"), ("A", "IND"))
 
     def test_claim_fields(self):
         data = parse(make_claim(7))
         self.assertEqual(data["external_key"], "GULFSTATE|HO-2026-00007")
         self.assertEqual(data["claim"]["tiva_claim_id"], "TV-100007")
-        self.assertEqual(data["claim"]["date_closed"], False, "not closed: no closed date")
+        self.assertEqual((data["is_closed"], data["date_closed"]), (False, False))
+        self.assertNotIn("date_closed", data["claim"], "written by the closing, not create")
+        self.assertEqual(data["missing"], [])
         self.assertEqual(data["claim"]["tiva_deductible_hurricane_kind"], "percent")
         self.assertEqual(data["claim"]["tiva_deductible_aop"], 1000.0)
         self.assertEqual(data["policy"]["tiva_exclude_wind"], False)
 
     def test_closed_date_only_for_a_closed_claim(self):
         data = parse(make_claim(8, ClientFileStatus="Closed", DateClosed="2026-11-02"))
-        self.assertEqual(data["claim"]["date_closed"], "2026-11-02")
+        self.assertEqual((data["is_closed"], data["date_closed"]), (True, "2026-11-02"))
+        data = parse(make_claim(8, DateClosed="2026-11-02"))
+        self.assertEqual((data["is_closed"], data["date_closed"]), (False, False))
+
+    def test_nothing_missing_is_made_up(self):
+        claim = make_claim(8, DateOfLoss="", ClientFileStatus="Closed")
+        claim["Policy"].update(InsuredFirstName="", InsuredLastName="", DateStart="")
+        claim["Parties"] = [p for p in claim["Parties"] if p["type"] != "Claimant"]
+        data = parse(claim)
+        self.assertEqual(data["insured"]["name"], False)
+        self.assertEqual(data["policy"]["date_start"], False)
+        self.assertEqual(data["missing"], ["insured_name", "date_loss", "policy_date_start",
+                                           "date_closed"])
 
     def test_party_types(self):
         claim = make_claim(9)
