@@ -157,7 +157,8 @@ class OpusClient:
         return text.replace(self._password, MASK) if self._password and text else text
 
     def _with_evidence(self, err):
-        err.message = self._scrub(err.message)
+        err.args = (self._scrub(err.message),)  # str() and repr() alike
+        err.message = err.args[0]
         if self.page is None or err.screenshot is not None:
             return err
         page, suppress = self.page, contextlib.suppress(PlaywrightError)  # each part if it can
