@@ -225,7 +225,7 @@ class SinappsClient:
         [{id, href, raw, items: [{href, name, resource_type, ontology_id, user_id, data,
         resource_href, links}]}]. Asking again with the same ``since`` answers the same."""
         feed = self.follow(self.user, rel, since=int(since), maxEvents=max_events,
-                           **({"eventNames": ",".join(names)} if names else {}))
+                           **({"eventNames": list(names)} if names else {}))
         try:
             events = [{"id": int(item["properties"]["id"]), "href": item["href"], "raw": item,
                        "items": [self._sub_event(sub) for sub in item.get("items") or []]}

@@ -139,7 +139,8 @@ def test_events_are_read_after_our_cursor_and_a_replay_reads_the_same(sim, clien
     assert [event["id"] for event in client.events(since=2)] == [3]
     assert [event["id"] for event in client.events(since=0, max_events=2)] == [1, 2]
     assert sim.requests[-1].arg("maxEvents") == "2" and sim.requests[-1].arg("since") == "0"
-    assert client.events(names=("CommentaireAjoute",)) == []
+    assert client.events(names=("CommentaireAjoute", "MissionAnnulee")) == []
+    assert sim.requests[-1].query["eventNames"] == ["CommentaireAjoute", "MissionAnnulee"]
     assert {a["kind"] for a in _actions(client, 0)} == {"mission", "ignored"}
 
 
