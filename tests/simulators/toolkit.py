@@ -23,6 +23,7 @@ learns its size by counting what it reads).
 
 import dataclasses
 import re
+import signal
 import socket
 import threading
 import time
@@ -250,3 +251,17 @@ class Simulator:
                     handler.wfile.write(blanks[: fault.size - offset])
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (its timeout): fine for a simulator
+
+
+def wait_until_stopped():
+    """Block until Ctrl-C (SIGINT) or SIGTERM, for a simulator run by hand or by a test.
+
+    Both are handled here, also where SIGINT was ignored by the parent (a command started in
+    the background ignores it, and Python then raises no KeyboardInterrupt), and docker's stop
+    (SIGTERM) ends a simulator as cleanly as Ctrl-C.
+    """
+    received = []
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda signum, frame: received.append(signum))
+    while not received:
+        time.sleep(0.2)

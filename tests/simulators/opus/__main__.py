@@ -7,10 +7,10 @@ many requests it served and how many forms were submitted.
 """
 
 import argparse
-import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from ..toolkit import wait_until_stopped
 from .data import FORMAT, make_allocation
 from .pagemap import PORTAL_TZ
 from .server import OpusSimulator
@@ -40,13 +40,10 @@ def main():
     simulator.start()
     print(f"Opus simulator on {simulator.url}/login (sign in as {args.login} / "
           f"{args.password}; {args.layout} layout)", flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        simulator.stop()
-        print(f"served {len(simulator.requests)} requests, "
-              f"{len(simulator.submissions)} forms submitted", flush=True)
+    wait_until_stopped()
+    simulator.stop()
+    print(f"served {len(simulator.requests)} requests, "
+          f"{len(simulator.submissions)} forms submitted", flush=True)
 
 
 if __name__ == "__main__":

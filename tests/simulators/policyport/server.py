@@ -20,7 +20,7 @@ import itertools
 import threading
 import xml.etree.ElementTree as ET
 
-from ..toolkit import Response, Simulator, route
+from ..toolkit import Response, Simulator, route, wait_until_stopped
 from . import data
 
 API = "/api/v1"
@@ -307,7 +307,6 @@ def main():
     """
     import argparse  # noqa: PLC0415
     import datetime  # noqa: PLC0415
-    import time  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(description=main.__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=8072,
@@ -326,12 +325,9 @@ def main():
             DateOfLoss=(today - datetime.timedelta(days=4)).isoformat()))
     simulator.start()
     print(f"PolicyPort simulator on {simulator.url}{API} (login desk / s3cret)", flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        simulator.stop()
-        print(f"served {len(simulator.requests)} requests", flush=True)
+    wait_until_stopped()
+    simulator.stop()
+    print(f"served {len(simulator.requests)} requests", flush=True)
 
 
 if __name__ == "__main__":

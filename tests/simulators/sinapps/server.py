@@ -25,7 +25,7 @@ import time
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
-from ..toolkit import Response, Simulator, route
+from ..toolkit import Response, Simulator, route, wait_until_stopped
 from . import data
 from .commands import CommandsMixin
 from .contract import Contract
@@ -580,9 +580,6 @@ def main():
     simulator.start()
     print(f"Sinapps simulator on {simulator.url}{API}/login "
           f"(login {simulator.login_name} / {simulator.password})", flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        simulator.stop()
-        print(f"served {len(simulator.requests)} requests", flush=True)
+    wait_until_stopped()
+    simulator.stop()
+    print(f"served {len(simulator.requests)} requests", flush=True)
