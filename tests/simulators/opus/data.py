@@ -11,7 +11,7 @@ Dates and times are the portal's: local time in Sydney, ``YYYY-MM-DD`` and
 import copy
 from datetime import datetime, timedelta
 
-from ..policyport.data import make_pdf
+from ..toolkit import make_pdf
 from .pagemap import INCIDENT_CODES
 
 # The codes in turn, so a batch of allocations carries every code of the guide.
