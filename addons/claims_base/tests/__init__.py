@@ -17,6 +17,7 @@ from . import test_claims_package_zip_names
 from . import test_claims_participant_notify
 from . import test_deadline_working_days
 from . import test_demo_desk
+from . import test_desk_start_companies
 from . import test_document_filing
 from . import test_field_history
 from . import test_import_templates
