@@ -1,0 +1,80 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import sys
+from pathlib import Path
+
+from odoo import Command
+from odoo.tests import new_test_user
+
+from odoo.addons.claims_base.tests.common import ClaimsCommon
+from odoo.addons.queue_job.tests.common import trap_jobs
+
+REPO = Path(__file__).resolve().parents[3]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from tests.simulators.sinapps import SinappsSimulator, data  # noqa: E402,F401
+
+
+class ClaimsSinappsCommon(ClaimsCommon):
+    """A Sinapps simulator on loopback and the platform's backend pointing at it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.sim = SinappsSimulator().start()
+        cls.addClassCleanup(cls.sim.stop)
+        cls.user_integration = new_test_user(
+            cls.env, login="sinapps_integration", name="Sinapps Integration",
+            groups="claims_connector.group_claims_integration,base.group_partner_manager",
+            company_id=cls.company.id, company_ids=[Command.set(cls.company.ids)],
+        )
+        cls.company.partner_id.name = "Plateforme Habitat Services"
+        cls.backend = cls.env["claims.sinapps.backend"].create({
+            "name": "Plateforme Habitat Services",
+            "endpoint": cls.sim.url,
+            "login": "centre",
+            "secret": "s3cret",
+            "timeout": 5,
+            "company_id": cls.company.id,
+            "user_id": cls.user_integration.id,
+            "notification_email": "sinapps-ops@example.com",
+        })
+        cls.repairer_role = cls.env.ref("claims_base.claims_participant_role_repairer")
+
+    def setUp(self):
+        super().setUp()
+        self.sim.clear_faults()
+        self.sim.requests.clear()
+        # each test reads the events of its own missions only
+        self.backend.sudo().cursor = str(len(self.sim.events))
+
+    def _poll(self):
+        """Poll the simulator, then run every job it made (the events' jobs, their sends)."""
+        with trap_jobs() as trap:
+            self.backend._enqueue_poll()
+            trap.perform_enqueued_jobs()  # the poll
+            trap.perform_enqueued_jobs()  # one job per event
+        return trap
+
+    def _run_jobs(self, func, *args, **kwargs):
+        """Call ``func`` and perform the jobs it enqueued; returns its result."""
+        with trap_jobs() as trap:
+            result = func(*args, **kwargs)
+            trap.perform_enqueued_jobs()
+        return result
+
+    def _mission(self, n=1, **overrides):
+        """A mission for the platform in the simulator, polled: (mission id, claim)."""
+        mission_id = self.sim.add_mission(data.make_mission(n, **overrides))
+        self._poll()
+        return mission_id, self._claim(mission_id)
+
+    def _claim(self, mission_id):
+        return self.env["claims.claim"].with_context(active_test=False).search(
+            [("sinapps_mission_id", "=", mission_id)])
+
+    def _exchanges(self, kind="event", direction="in"):
+        return self.env["claims.exchange"].search([
+            ("backend_model", "=", self.backend._name), ("backend_id", "=", self.backend.id),
+            ("kind", "=", kind), ("direction", "=", direction)])
