@@ -75,6 +75,7 @@ class ClaimsApi(models.AbstractModel):
                 "name": name, "datas": datas, "category_id": category_id,
                 "incident_id": incident.id,
             } for name, datas in files])
+        incident._open_claims_on_report()
         return self._prepare_incident_values(incident.sudo(False).with_context(
             tracking_disable=False))
 

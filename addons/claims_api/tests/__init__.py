@@ -1,4 +1,5 @@
 from . import test_claims_api_errors
+from . import test_claims_api_incident_claims
 from . import test_claims_api_key_duration
 from . import test_claims_api_routes
 from . import test_claims_api_uploads

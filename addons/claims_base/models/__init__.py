@@ -33,6 +33,7 @@ from . import fleet_vehicle_model
 from . import ir_attachment
 from . import ir_http
 from . import mail_thread
+from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import res_users

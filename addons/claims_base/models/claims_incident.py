@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools.maps import osm_url
 from ..tools.sequence import name_from_sequence
@@ -173,6 +173,21 @@ class ClaimsIncident(models.Model):
         return records_of(self, "claims_base.claims_document_action", "incident_id")
 
     # ------------------------------------------------------------------ business
+
+    def _open_claims_on_report(self):
+        """Open the rules' claims of a report just filed, when its company wants it at once."""
+        self.ensure_one()
+        if self.company_id.claims_open_on_report != "automatic" or self.state != "new":
+            return self.env["claims.claim"]
+        try:
+            with self.env.cr.savepoint():
+                return self._open_claims_from_rules()
+        except (UserError, ValidationError) as error:
+            # the report is kept whatever the rules do: the handler opens them by hand
+            self.message_post(body=self.env._(
+                "The claims of this report could not be opened automatically: %s "
+                "Correct the incident or its rules, then press Open claims.", error.args[0]))
+            return self.env["claims.claim"]
 
     def _open_claims_from_rules(self):
         """Create the claims of the matching rules that have none yet; return them."""

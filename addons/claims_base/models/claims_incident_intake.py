@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 import psycopg2
 import pytz
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.tools import SQL, email_normalize
@@ -274,6 +275,7 @@ class ClaimsIncident(models.Model):
             with self.env.cr.savepoint():
                 incident = Incident.create(vals)
                 incident._intake_attach_photos(uploads)
+                incident._open_claims_on_report()
                 incident._intake_notify()
         except psycopg2.errors.UniqueViolation:
             # last guard (the index): the other send filed it
@@ -327,6 +329,9 @@ class ClaimsIncident(models.Model):
                 self.incident_type
             ),
         )
+        if self.claim_ids:
+            body = Markup("%s<br/>%s") % (body, self.env._(
+                "Claims opened: %s", ", ".join(self.claim_ids.mapped("name"))))
         if managers:
             self.message_subscribe(partner_ids=managers.partner_id.ids)
         self.message_post(

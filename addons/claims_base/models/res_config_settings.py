@@ -41,3 +41,6 @@ class ResConfigSettings(models.TransientModel):
         help="Attachments of replies to claim packages are filed in this category unless their "
         "extension is mapped to another one. Empty: Correspondence.",
     )
+    claims_open_on_report = fields.Selection(
+        related="company_id.claims_open_on_report", readonly=False
+    )
