@@ -3,7 +3,7 @@
 {
     "name": "Claims: Tiva PolicyPort",
     "summary": "Claims import and financials sync with Tiva/Focus PolicyPort (US) over REST/XML",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Services/Claims",
     "website": "https://github.com/claims-suite/claims-suite",
     "author": "The claims suite authors",
@@ -11,6 +11,7 @@
     "depends": ["claims_connector"],
     "external_dependencies": {"python": ["requests", "lxml", "pypdf"]},
     "data": [
+        "security/claims_policyport_security.xml",
         "security/ir.model.access.csv",
         "security/ir_rule.xml",
         "data/claims_policyport_data.xml",
@@ -23,6 +24,7 @@
         "views/claims_payment_views.xml",
         "views/claims_policyport_compare_views.xml",
         "views/claims_policyport_menus.xml",
+        "report/claims_claim_report.xml",
     ],
     "demo": [
         "demo/claims_policyport_demo.xml",

@@ -1,8 +1,12 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from odoo.exceptions import AccessError
 
 DEDUCTIBLE_KINDS = [("amount", "$"), ("percent", "%")]
+# PolicyPort's guide: marking a claim off is for authorised users (this group) only.
+MARK_OFF_FIELDS = {"is_marked_off", "mark_off_reason"}
+MARK_OFF_GROUP = "claims_policyport.group_claims_mark_off"
 
 
 class ClaimsClaim(models.Model):
@@ -54,6 +58,27 @@ class ClaimsClaim(models.Model):
     tiva_drift_summary = fields.Text(string="Differences with PolicyPort", readonly=True,
                                      copy=False)
 
+    # ------------------------------------------------------------------ CRUD
+
+    def write(self, vals):
+        if MARK_OFF_FIELDS & set(vals) and not self.env.su:
+            self._check_mark_off_right()
+        return super().write(vals)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_mark_off(self, reason, note=None):
+        """Mark off: on a PolicyPort claim, for the group "mark PolicyPort claims off" only."""
+        self._check_mark_off_right()
+        self.check_access("write")
+        # checked above: written as superuser, past the guard of ``write``
+        return super(ClaimsClaim, self.sudo()).action_mark_off(reason, note=note)
+
+    def action_unmark_off(self):
+        self._check_mark_off_right()
+        self.check_access("write")
+        return super(ClaimsClaim, self.sudo()).action_unmark_off()
+
     def action_policyport_compare(self):
         """Open the comparison of this claim's financials with PolicyPort's."""
         self.ensure_one()
@@ -61,3 +86,13 @@ class ClaimsClaim(models.Model):
         wizard = self.env["claims.policyport.compare"].create({"claim_id": self.id})
         wizard._refresh()
         return wizard._action_open()
+
+    # ------------------------------------------------------------------ helpers
+
+    def _check_mark_off_right(self):
+        """Refuse to mark PolicyPort claims off (or back to work) without the right."""
+        bound = self.env["claims.policyport.financials"]._backends_by_claim(self)
+        if bound and not self.env.user.has_group(MARK_OFF_GROUP):
+            raise AccessError(self.env._(
+                "Marking a PolicyPort claim off, or putting it back to work, needs the group "
+                "\"Claims: mark PolicyPort claims off\"."))

@@ -46,8 +46,9 @@ class ClaimsPolicyportBackend(models.Model):
         "the change.",
     )
     export_voids = fields.Boolean(
-        string="Send voids", default=True, tracking=True,
-        help="A payment voided here is voided in PolicyPort when it had been sent.",
+        string="Send voids", default=False, tracking=True,
+        help="A payment voided here is voided in PolicyPort when it had been sent. Off by "
+        "default, as in PolicyPort's guide: the void is then made in PolicyPort too.",
     )
     financials_cursor = fields.Date(
         string="Checks and voids read on", readonly=True, copy=False,

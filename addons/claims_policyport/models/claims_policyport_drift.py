@@ -188,7 +188,7 @@ class ClaimsPolicyportDrift(models.AbstractModel):
             payment = ours.get(values["payment_id"])
             if payment:
                 if state == "paid" and payment.state in ("approved", "sent"):
-                    payment.action_mark_paid(values["check_number"], values["date_check"])
+                    payment._policyport_mark_paid(values["check_number"], values["date_check"])
                 elif state == "voided" and payment.state != "voided":
                     payment._transition("voided", date_voided=today)
                 else:

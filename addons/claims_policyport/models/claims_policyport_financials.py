@@ -181,7 +181,7 @@ class ClaimsPolicyportFinancials(models.AbstractModel):
             ack = client.post_payment(claim.tiva_claim_id, body, key)
             record.sudo().write({
                 "tiva_payment_id": ack["payment_id"], "tiva_payable_to": ack["payable_to"]})
-            record.action_send()
+            record._policyport_mark_sent()
             summary = self.env._("Payment %(id)s payable to %(name)s",
                                  id=ack["payment_id"], name=ack["payable_to"])
             exchange.sudo().external_id = ack["payment_id"]
@@ -284,7 +284,7 @@ class ClaimsPolicyportFinancials(models.AbstractModel):
         for check in checks:
             payment = payments.get(check["payment_id"])
             if payment and payment.state in ("approved", "sent"):
-                payment.action_mark_paid(check["check_number"], check["date_check"])
+                payment._policyport_mark_paid(check["check_number"], check["date_check"])
                 paid |= payment
                 self._log_in(backend, "check", check, payment, "done", self.env._(
                     "Check %s: paid", check["check_number"]))

@@ -47,6 +47,8 @@ class ClaimsPolicyportFinancialsCommon(ClaimsPolicyportCommon):
         self.sim.idempotency.clear()
         self.sim.denied.clear()
         self.backend.export_mode = "scheduled"
+        # voids go to PolicyPort in these tests; the option is off by default
+        self.backend.export_voids = True
 
     # ------------------------------------------------------------------ helpers
 
