@@ -1,8 +1,9 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """A driver files an incident with two photos on a 390x844 phone, through the company's
-incident link and as a logged-in portal driver; sending twice makes one incident, which the
-back office shows with its documents and location.
+incident link and as a logged-in portal driver (who also adds the police report's PDF and says
+cargo was carried); sending twice makes one incident, which the back office shows with its
+documents and location, and the demo company opens its claims at once.
 
 Screenshots go to $CLAIMS_SHOTS_DIR (default: the temporary directory, claims-shots/).
 """
@@ -17,6 +18,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from tests.odoo_rpc import OdooRpc
+from tests.simulators.toolkit import make_pdf
 
 SHOTS = Path(os.environ.get("CLAIMS_SHOTS_DIR") or Path(tempfile.gettempdir()) / "claims-shots")
 UTRECHT = {"latitude": 52.0907, "longitude": 5.1214}
@@ -94,14 +96,29 @@ def send_twice(page):
     return page.url.split("/done/")[1].split("?")[0]
 
 
+def add_police_report(page, tmp_path):
+    path = tmp_path / "police report.pdf"
+    path.write_bytes(make_pdf("Police report 2026-118"))
+    page.select_option("#document_kind", "police_report")
+    page.set_input_files("#document_files", str(path))
+    page.wait_for_function("document.querySelectorAll('input[name=document_refs]').length === 1")
+    page.check("input[name=has_cargo][value=yes]")
+
+
 def check_incident(admin, submission_uuid, reporter_name):
     incidents = admin(
         "claims.incident", "search_read", [("submission_uuid", "=", submission_uuid)],
         fields=["name", "latitude", "longitude", "document_ids", "reporter_id", "map_url",
-                "vehicle_id", "party_ids"],
+                "vehicle_id", "party_ids", "has_cargo", "claim_ids"],
     )
     assert len(incidents) == 1, incidents
     incident = incidents[0]
+    pdfs = admin("claims.document", "search_read", [
+        ("id", "in", incident["document_ids"]), ("mimetype", "=", "application/pdf")],
+        fields=["category_id", "name"])
+    assert [(d["category_id"][1], d["name"]) for d in pdfs] == (
+        [("Police report", "police report.pdf")] if incident["has_cargo"] else [])
+    incident["document_ids"] = sorted(set(incident["document_ids"]) - {d["id"] for d in pdfs})
     assert len(incident["document_ids"]) == 2
     assert abs(incident["latitude"] - UTRECHT["latitude"]) < 1e-4
     assert abs(incident["longitude"] - UTRECHT["longitude"]) < 1e-4
@@ -152,22 +169,30 @@ def test_incident_link_on_a_phone(
     assert odoo_server.errors() == []
 
 
-def test_portal_driver_on_a_phone(odoo_server, admin, roadside_phone, photos, sign_in):
+def test_portal_driver_on_a_phone(
+    odoo_server, admin, roadside_phone, photos, sign_in, tmp_path
+):
     page = sign_in(
         roadside_phone, "driver", "driver", redirect="/my/incident/new",
         ready="#incident_form",
     )
     assert page.locator("#reporter_name").count() == 0
     fill_form(page, photos)
+    add_police_report(page, tmp_path)
     shot(page, "driver_1_filled")
     submission_uuid = send_twice(page)
     shot(page, "driver_2_done")
+    assert page.inner_text("#document_count") == "1"
     incident = check_incident(admin, submission_uuid, "Dirk de Vries")
+    assert incident["has_cargo"]
+    # the demo company opens the rules' claims at once, and the page names them
+    claims = admin("claims.claim", "read", incident["claim_ids"], fields=["name"])
+    assert claims and page.inner_text("#claim_names") == ", ".join(c["name"] for c in claims)
     # later, the driver follows it from their account
     page.click("#incident_follow")
     page.wait_for_selector(".o_portal_incident")
     assert incident["name"] in page.inner_text("h2")
-    assert page.locator("#incident_documents tr").count() == 2
+    assert page.locator("#incident_documents tr").count() == 3
     shot(page, "driver_3_incident")
     page.goto(f"{odoo_server.url}/my/incidents")
     assert page.locator(f"a:has-text('{incident['name']}')").count() == 1

@@ -20,7 +20,15 @@ from odoo.http import request
 from odoo.tools.mimetypes import guess_mimetype
 
 from ..models.claims_incident import INCIDENT_TYPES
-from ..models.claims_incident_upload import MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_MIMETYPES
+from ..models.claims_incident_upload import (
+    DOCUMENT_KINDS,
+    DOCUMENT_MIMETYPES,
+    MAX_DOCUMENT_BYTES,
+    MAX_DOCUMENTS,
+    MAX_PHOTO_BYTES,
+    MAX_PHOTOS,
+    PHOTO_MIMETYPES,
+)
 from ..tools.maps import osm_url
 
 FORM_LANGS = ("en", "fr", "nl")
@@ -86,56 +94,69 @@ class IncidentFormController(http.Controller):
     @http.route("/claims/report/photo", type="http", auth="public", methods=["POST"])
     def incident_photo_upload(self, submission_uuid=None, token=None, photo=None, **kw):
         """Store one resized photo for a report being filled in; answers JSON."""
+        return self._store_upload(submission_uuid, token, photo, None)
+
+    @http.route("/claims/report/document", type="http", auth="public", methods=["POST"])
+    def incident_document_upload(self, submission_uuid=None, token=None, document=None,
+                                 kind=None, **kw):
+        """Store one PDF (police report, accident statement...) of a report; answers JSON."""
+        if kind not in DOCUMENT_KINDS:
+            return self._upload_error(request.env._("Choose what the document is."), 400)
+        return self._store_upload(submission_uuid, token, document,
+                                  request.env.ref(DOCUMENT_KINDS[kind]).sudo())
+
+    def _upload_error(self, message, status):
+        return request.make_json_response({"error": message}, status=status)
+
+    def _store_upload(self, submission_uuid, token, file, category):
+        """Check and store one file of a report being filled in: a photo when ``category``
+        is empty, else a PDF filed in ``category``. Answers JSON: the upload's ref."""
         link = request.env["claims.incident.link"]
         user = request.env["res.users"]
+        _ = request.env._
         if token:
             link = link._get_by_token(token)
             if not link:
-                return request.make_json_response(
-                    {"error": request.env._("This link is closed.")}, status=404
-                )
+                return self._upload_error(_("This link is closed."), 404)
         elif request.env.user._is_public() or not self._get_driver_company():
-            return request.make_json_response({"error": request.env._("Not allowed.")}, status=403)
+            return self._upload_error(_("Not allowed."), 403)
         else:
             user = request.env.user
         Incident = request.env["claims.incident"]
-        if not Incident._intake_is_uuid(submission_uuid or "") or not photo:
-            return request.make_json_response(
-                {"error": request.env._("Nothing to upload.")}, status=400
-            )
+        if not Incident._intake_is_uuid(submission_uuid or "") or not file:
+            return self._upload_error(_("Nothing to upload."), 400)
         if link and link._is_rate_limited(request.httprequest.remote_addr, "upload"):
-            return request.make_json_response(
-                {"error": request.env._("Too many photos from this address: try again later.")},
-                status=429,
-            )
-        data = photo.read(MAX_PHOTO_BYTES + 1)
-        if len(data) > MAX_PHOTO_BYTES:
-            return request.make_json_response(
-                {"error": request.env._("This photo is too large (5 MB at most).")}, status=413
-            )
+            return self._upload_error(
+                _("Too many files from this address: try again later."), 429)
+        max_bytes = MAX_DOCUMENT_BYTES if category else MAX_PHOTO_BYTES
+        data = file.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            return self._upload_error(
+                _("This document is too large (10 MB at most).") if category
+                else _("This photo is too large (5 MB at most)."), 413)
         mimetype = guess_mimetype(data)
-        if mimetype not in PHOTO_MIMETYPES:
-            return request.make_json_response(
-                {"error": request.env._("Only photos (JPEG, PNG or WebP) can be added.")},
-                status=415,
-            )
+        if mimetype not in (DOCUMENT_MIMETYPES if category else PHOTO_MIMETYPES):
+            return self._upload_error(
+                _("Only PDF documents can be added here.") if category
+                else _("Only photos (JPEG, PNG or WebP) can be added."), 415)
         Upload = request.env["claims.incident.upload"].sudo()
         count = Upload.search_count([
-            ("submission_uuid", "=", submission_uuid), ("incident_id", "=", False)
+            ("submission_uuid", "=", submission_uuid), ("incident_id", "=", False),
+            ("category_id", "!=" if category else "=", False),
         ])
-        if count >= MAX_PHOTOS:
-            return request.make_json_response(
-                {"error": request.env._("At most %s photos per report.", MAX_PHOTOS)}, status=413
-            )
+        if count >= (MAX_DOCUMENTS if category else MAX_PHOTOS):
+            return self._upload_error(
+                _("At most %s documents per report.", MAX_DOCUMENTS) if category
+                else _("At most %s photos per report.", MAX_PHOTOS), 413)
         try:
             with request.env.cr.savepoint():
                 upload = Upload._create_photo(
-                    submission_uuid, photo.filename or "photo.jpg", data, mimetype,
-                    link=link or None, user=user or None,
+                    submission_uuid, file.filename or "", data, mimetype,
+                    link=link or None, user=user or None, category=category,
                 )
         except UserError as error:
-            # a picture of too many pixels: refused, the report and its other photos stay
-            return request.make_json_response({"error": error.args[0]}, status=422)
+            # a picture of too many pixels: refused, the report and its other files stay
+            return self._upload_error(error.args[0], 422)
         return request.make_json_response({"ref": f"{upload.id}:{upload.key}"})
 
     # ------------------------------------------------------------------ helpers
@@ -170,7 +191,8 @@ class IncidentFormController(http.Controller):
                 "Too many reports from this address: wait a while or call us.")}
             return self._render_form(context, post, errors, status=429)
         values, errors = Incident._intake_check(company, post, with_reporter=not reporter)
-        refs = request.httprequest.form.getlist("photo_refs")
+        form = request.httprequest.form
+        refs = form.getlist("photo_refs") + form.getlist("document_refs")
         uploads = request.env["claims.incident.upload"]._find_owned(
             refs, submission_uuid, link=link, user=None if link else request.env.user
         )
@@ -213,6 +235,8 @@ class IncidentFormController(http.Controller):
             "insurers": Incident._intake_insurers(company),
             "uploads": uploads or request.env["claims.incident.upload"],
             "max_photos": MAX_PHOTOS,
+            "max_documents": MAX_DOCUMENTS,
+            "document_kinds": self._get_document_kinds(),
             "max_photo_bytes": MAX_PHOTO_BYTES,
             "lang_links": self._get_lang_links(context["action"]) if link else [],
             "csrf_token": request.csrf_token(),
@@ -233,7 +257,10 @@ class IncidentFormController(http.Controller):
             "incident_type": dict(self._get_incident_types()).get(incident_sudo.incident_type),
             "date_local": fields.Datetime.to_string(moment.replace(tzinfo=None))[:16],
             "tz_name": tz.zone,
-            "photo_count": len(incident_sudo.document_ids),
+            "photo_count": len(incident_sudo.document_ids.filtered(
+                lambda document: document.category_id.code == "photo")),
+            "pdf_count": len(incident_sudo.document_ids.filtered(
+                lambda document: document.category_id.code != "photo")),
             "again_url": again_url,
             # a signed-in reporter follows the incident from their account
             "follow_url": (
@@ -246,6 +273,12 @@ class IncidentFormController(http.Controller):
         field = request.env["claims.incident"]._fields["incident_type"]
         labels = dict(field._description_selection(request.env))
         return [(key, labels.get(key, key)) for key, _label in INCIDENT_TYPES]
+
+    def _get_document_kinds(self):
+        """(kind, category name in the page's language) of the PDFs a driver can add."""
+        return [
+            (kind, request.env.ref(xmlid).sudo().name) for kind, xmlid in DOCUMENT_KINDS.items()
+        ]
 
     def _get_lang_links(self, action):
         langs = []

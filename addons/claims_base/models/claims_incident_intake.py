@@ -180,6 +180,10 @@ class ClaimsIncident(models.Model):
             errors["party_phone"] = self.env._("This phone number is not valid.")
         values["party"] = party if any(party.values()) else {}
 
+        if get("has_cargo") not in ("", "yes", "no"):
+            errors["has_cargo"] = self.env._("Tell us whether the vehicle carried cargo.")
+        values["has_cargo"] = get("has_cargo") == "yes"
+
         if get("has_injuries") not in ("yes", "no"):
             errors["has_injuries"] = self.env._("Tell us whether anyone is injured.")
         values["has_injuries"] = get("has_injuries") == "yes"
@@ -257,6 +261,7 @@ class ClaimsIncident(models.Model):
             "address": values.get("address") or False,
             "description": values["description"],
             "has_injuries": values["has_injuries"],
+            "has_cargo": values.get("has_cargo", False),
             "reporter_id": reporter.id,
             "party_ids": [
                 fields.Command.create({
@@ -274,7 +279,7 @@ class ClaimsIncident(models.Model):
         try:
             with self.env.cr.savepoint():
                 incident = Incident.create(vals)
-                incident._intake_attach_photos(uploads)
+                incident._intake_attach_uploads(uploads)
                 incident._open_claims_on_report()
                 incident._intake_notify()
         except psycopg2.errors.UniqueViolation:
@@ -300,15 +305,16 @@ class ClaimsIncident(models.Model):
             ))
             return bool(cr.fetchone())
 
-    def _intake_attach_photos(self, uploads):
+    def _intake_attach_uploads(self, uploads):
+        """File the report's photos in Photos and its PDFs in the category of their kind."""
         self.ensure_one()
         uploads = uploads.filtered("attachment_id")
         if not uploads:
             return
-        category = self.env.ref("claims_base.claims_document_category_photo")
-        self.env["claims.document"].sudo()._create_from_attachments(
-            uploads.attachment_id, category, self, published=True
-        )
+        photo = self.env.ref("claims_base.claims_document_category_photo")
+        Document = self.env["claims.document"].sudo()
+        for category, filed in uploads.grouped(lambda upload: upload.category_id or photo).items():
+            Document._create_from_attachments(filed.attachment_id, category, self, published=True)
         uploads.write({"incident_id": self.id})
 
     def _intake_notify(self):

@@ -24,6 +24,7 @@ from . import test_import_templates
 from . import test_incident_claims
 from . import test_incident_link_reporter
 from . import test_incident_open_on_report
+from . import test_incident_phone_documents
 from . import test_incident_phone_form
 from . import test_incident_portal_pages
 from . import test_ir_attachment_image

@@ -33,6 +33,7 @@ class TestIncidentOpenOnReport(ClaimsPortalCommon):
                 "submission_uuid": str(uuid.UUID(submission))}
         sent = self.url_open(url, data=data, allow_redirects=False)
         self.assertEqual(sent.status_code, 303)
+        self.done_page = self.url_open(sent.headers["Location"]).text
         return self.env["claims.incident"].search([("submission_uuid", "=", submission)])
 
     def _driver_copy(self, incident):
@@ -56,6 +57,7 @@ class TestIncidentOpenOnReport(ClaimsPortalCommon):
         }])
         self.assertEqual(incident.state, "claims_opened")
         self.assertIn(claim.name, self._driver_copy(incident).body_html)
+        self.assertIn(f'id="claim_names">{claim.name}<', self.done_page)
         self.assertIn(claim.name, str(self._managers_notice(incident).body))
         # the handler's button afterwards opens nothing twice
         incident.with_user(self.user_handler).action_open_claims()
@@ -67,6 +69,7 @@ class TestIncidentOpenOnReport(ClaimsPortalCommon):
         self.assertFalse(incident.claim_ids)
         self.assertEqual(incident.state, "new")
         self.assertNotIn("Claims opened", self._driver_copy(incident).body_html)
+        self.assertNotIn("claim_names", self.done_page)
         incident.with_user(self.user_handler).action_open_claims()
         self.assertEqual(incident.claim_ids.incident_rule_id, self.rule)
 

@@ -1,7 +1,7 @@
 /* Copyright 2026 The claims suite authors
    License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl). */
-/* The incident phone form: location with consent, photos resized in a canvas and uploaded
-   while the driver fills in the rest, and a submit that waits for the photos. The server
+/* The incident phone form: location with consent, photos resized in a canvas and PDFs, each
+   uploaded while the driver fills in the rest, and a submit that waits for the uploads. The server
    checks everything again; this script only makes the page quicker to use. */
 (function () {
     "use strict";
@@ -155,14 +155,7 @@
             thumb.classList.add("ci-failed");
             photoStatus.dataset.error = "1";
             photoStatus.textContent = `${texts.uploadFailed} ${error.message}`;
-        }).finally(() => {
-            pending.delete(job);
-            updatePhotoStatus();
-            if (!pending.size && form.dataset.submitWhenReady === "1") {
-                form.dataset.submitWhenReady = "0";
-                form.requestSubmit();
-            }
-        });
+        }).finally(() => settle(job));
         pending.add(job);
         updatePhotoStatus();
     }
@@ -176,6 +169,81 @@
             input.value = "";
         });
     }
+
+    // ------------------------------------------------------------------ documents (PDF)
+
+    const documentList = document.getElementById("document_list");
+    const documentStatus = document.getElementById("document_status");
+    const documentKind = document.getElementById("document_kind");
+    const maxDocuments =
+        parseInt(document.getElementById("documents").dataset.maxDocuments, 10) || 5;
+
+    function settle(job) {
+        pending.delete(job);
+        updatePhotoStatus();
+        if (!pending.size && form.dataset.submitWhenReady === "1") {
+            form.dataset.submitWhenReady = "0";
+            form.requestSubmit();
+        }
+    }
+
+    function uploadDocument(file) {
+        if (documentList.querySelectorAll(".ci-document:not(.ci-failed)").length >= maxDocuments) {
+            documentStatus.textContent = texts.tooManyDocuments;
+            return;
+        }
+        const kind = documentKind.value;
+        const item = document.createElement("li");
+        item.className = "ci-document ci-uploading";
+        const label = document.createElement("span");
+        label.textContent = `${documentKind.selectedOptions[0].textContent}: `;
+        const name = document.createElement("span");
+        name.textContent = file.name;
+        item.append(label, name);
+        documentList.appendChild(item);
+        documentStatus.textContent = texts.documentUploading;
+        const job = (async () => {
+            const data = new FormData();
+            data.append("csrf_token", field("csrf_token").value);
+            data.append("submission_uuid", field("submission_uuid").value);
+            data.append("token", form.dataset.token || "");
+            data.append("kind", kind);
+            data.append("document", file, file.name);
+            const response = await fetch("/claims/report/document", {
+                method: "POST", body: data, credentials: "same-origin",
+            });
+            const result = await response.json();
+            if (!response.ok || !result.ref) {
+                throw new Error(result.error || response.statusText);
+            }
+            const input = document.createElement("input");
+            input.type = "hidden";
+            input.name = "document_refs";
+            input.value = result.ref;
+            const remove = document.createElement("button");
+            remove.type = "button";
+            remove.textContent = "×";
+            remove.title = texts.remove;
+            remove.setAttribute("aria-label", texts.remove);
+            remove.addEventListener("click", () => item.remove());
+            item.append(input, remove);
+            item.classList.remove("ci-uploading");
+            documentStatus.textContent = "";
+        })().catch((error) => {
+            item.classList.remove("ci-uploading");
+            item.classList.add("ci-failed");
+            documentStatus.textContent = `${texts.documentFailed} ${error.message}`;
+        }).finally(() => settle(job));
+        pending.add(job);
+    }
+
+    const documentInput = document.getElementById("document_files");
+    documentInput.addEventListener("change", () => {
+        for (const file of documentInput.files) {
+            uploadDocument(file);
+        }
+        documentInput.value = "";
+    });
 
     // ------------------------------------------------------------------ submit
 
