@@ -33,6 +33,8 @@ SCHEMA_PATH = Path(__file__).parent / "schemas" / "policyport.xsd"
 API = "/api/v1"
 DOCTYPE = re.compile(rb"<!\s*DOCTYPE", re.IGNORECASE)
 RETRY_STATUSES = {408, 429}
+VENDOR_FIELDS = (("street", "Address"), ("city", "City"), ("tiva_state", "State"),
+                 ("zip", "Zip"), ("phone", "Phone"), ("email", "Email"))
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 CHUNK_BYTES = 64 * 1024
 _local = threading.local()
@@ -256,6 +258,26 @@ class PolicyPortClient:
         response = self._request("GET", f"/claims/{tiva_claim_id}/documents/{document_id}")
         return check_pdf(response.content, name)
 
+    def list_vendors(self, page_size=100):
+        """[{payee_id, name, street, city, tiva_state, zip, phone, email}]: every page of the
+        account's vendor list, read in turn until ``total`` vendors or an empty page."""
+        vendors, page = [], 1
+        while True:
+            root = parse_xml(self._request("GET", "/vendors", params={
+                "page": page, "pageSize": page_size}).content, "VendorList")
+            found = [{"payee_id": v.get("payeeId"), "name": v.findtext("CompanyName"),
+                      **{key: v.findtext(tag) or False for key, tag in VENDOR_FIELDS}}
+                     for v in root.iterfind("Vendor")]
+            vendors += found
+            if not found or len(vendors) >= int(root.get("total")):
+                return vendors
+            page += 1
+
+    def post_claim_status(self, tiva_claim_id, body, idempotency_key):
+        """Ours: close or reopen a claim (``render_claim_status``); the status PolicyPort has."""
+        return self.post(f"/claims/{tiva_claim_id}/status", body, idempotency_key,
+                         "ClaimStatusAck").get("status")
+
     # -------------------------------------------------------------- writes (financials)
 
     def post(self, path, body, idempotency_key, expected_root=None):
@@ -364,3 +386,9 @@ def render_payment(values):
 
 def render_void(reason):
     return _to_bytes(_element("VoidRequest", [("Reason", reason or "")]))
+
+
+def render_claim_status(status, date, reason):
+    """A ``<ClaimStatus>`` body (ours): ``Closed`` or ``Reopened`` on a date, with a reason."""
+    return _to_bytes(_element("ClaimStatus", [
+        ("Status", status), ("Date", date.isoformat()), ("Reason", reason or "")]))

@@ -6,6 +6,7 @@ from . import claims_policyport_backend
 from . import claims_policyport_drift
 from . import claims_policyport_financials
 from . import claims_policyport_importer
+from . import claims_policyport_vendor
 from . import claims_reserve_line
 from . import res_partner
 from . import claims_policyport_lookup_mixin

@@ -50,6 +50,11 @@ class ClaimsPolicyportBackend(models.Model):
         help="A payment voided here is voided in PolicyPort when it had been sent. Off by "
         "default, as in PolicyPort's guide: the void is then made in PolicyPort too.",
     )
+    date_vendors_imported = fields.Datetime(
+        string="Vendor list read on", readonly=True, copy=False,
+        help="The vendor list (the initial load) is read at the first run of a backend, and "
+        "again with \"Import vendors\".",
+    )
     financials_cursor = fields.Date(
         string="Checks and voids read on", readonly=True, copy=False,
         help="The next run reads the checks and voids of PolicyPort since the day before.",
@@ -83,6 +88,9 @@ class ClaimsPolicyportBackend(models.Model):
         self.ensure_one()
         since = self._get_assigned_since()
         refs = self._get_client().list_claims(since)
+        if not self.date_vendors_imported:
+            # the first run: the vendor list before the claims, whose vendors it holds
+            self.env["claims.policyport.vendor"]._import_list(self)
         Exchange = self.env["claims.exchange"]
         bindings = self.env["claims.binding"]._find(
             self, "claims.claim",
@@ -126,6 +134,19 @@ class ClaimsPolicyportBackend(models.Model):
         return super()._process_exchange(exchange)
 
     # ------------------------------------------------------------------ financials
+
+    def action_import_vendors(self):
+        """Enqueue a read of PolicyPort's vendor list (integration admins)."""
+        self._check_integration_admin()
+        for backend in self:
+            backend._delayable(description=f"{backend.display_name}: vendor list")\
+                ._job_import_vendors()
+        return True
+
+    def _job_import_vendors(self):
+        """Job: PolicyPort's vendor list as global vendors of this backend."""
+        self.ensure_one()
+        return self.env["claims.policyport.vendor"]._import_list(self)
 
     def action_run_financials_now(self):
         """Enqueue a financials run of these backends now (integration admins)."""

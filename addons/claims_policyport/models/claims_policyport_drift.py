@@ -6,7 +6,7 @@ from collections import defaultdict
 from markupsafe import Markup
 from psycopg2.errors import LockNotAvailable
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_amount
 
@@ -217,13 +217,16 @@ class ClaimsPolicyportDrift(models.AbstractModel):
         """Our partner for a Tiva id: on the claim, else known by id, else a claim contact."""
         tiva_id = values["payee_tiva_id"]
         participant = claim.participant_ids.filtered(lambda p: p.reference == tiva_id)[:1]
-        partner = participant.partner_id or self.env["res.partner"]._find_by_claims_ref(
-            mapping.SYSTEM, tiva_id)
+        backend = self.env["claims.policyport.financials"]._backends_by_claim(claim)[claim.id]
+        Vendor = self.env["claims.policyport.vendor"]
+        partner = participant.partner_id or Vendor._partners_by_payee_id(
+            backend, [tiva_id]).get(tiva_id)
         if not partner:
             partner = self.env["res.partner"].sudo().create({
                 "name": values["payable_to"], "is_claim_contact": True,
-                "claims_ref_ids": [Command.create({"system": mapping.SYSTEM, "ref": tiva_id})],
+                "claims_contact_type": "vendor",
             }).sudo(False)
+            Vendor._bind(backend, [(partner, tiva_id)])
         return partner
 
     def _log_overwrite(self, claim, result, done):

@@ -42,12 +42,17 @@ class ClaimsPolicyportFinancials(models.AbstractModel):
 
     @api.model
     def _tiva_id(self, partner, claim):
-        """A partner's Tiva id on a claim: its participant reference, else its PolicyPort id."""
+        """A partner's Tiva id on a claim: its participant reference, else its Tiva Payee ID in
+        the claim's backend."""
         if not partner:
             return False
         participant = claim.participant_ids.filtered(
             lambda p: p.partner_id == partner and p.reference)[:1]
-        return participant.reference or partner._get_claims_ref(mapping.SYSTEM)
+        if participant:
+            return participant.reference
+        backend = self._backends_by_claim(claim).get(claim.id)
+        return self.env["claims.policyport.vendor"]._payee_ids(backend, partner).get(
+            partner.id, False)
 
     # ------------------------------------------------------------------ out: queueing
 

@@ -115,21 +115,14 @@ class ClaimsPolicyportImporter(models.AbstractModel):
             result["country_id"] = lookups["country"]
         return dict(result, **extra)
 
-    def _find_partners(self, data):
-        """(insurer, {vendor Tiva id: partner}) known by their references, in one search."""
+    def _find_partners(self, backend, data):
+        """(insurer, {vendor Payee ID: partner}) known by their references: the insurer by its
+        client code, the vendors by their Tiva Payee IDs in this backend."""
         vendor_ids = [party["tiva_id"] for party in data["parties"] if party["is_vendor"]]
-        domain = [("system", "=", CLIENT_SYSTEM), ("ref", "=", data["client"])]
-        if vendor_ids:
-            domain = ["|", "&", *domain, "&", ("system", "=", mapping.SYSTEM),
-                      ("ref", "in", vendor_ids)]
-        found = {}
-        for ref in self.env["claims.partner.ref"].search_fetch(
-                domain, ["system", "ref", "partner_id"]):
-            found.setdefault((ref.system, ref.ref), ref.partner_id)
+        known = self.env["claims.policyport.vendor"]._partners_by_payee_id(backend, vendor_ids)
         Partner = self.env["res.partner"]
-        vendors = {tiva_id: found.get((mapping.SYSTEM, tiva_id), Partner)
-                   for tiva_id in vendor_ids}
-        return self._get_insurer(data, found.get((CLIENT_SYSTEM, data["client"]))), vendors
+        vendors = {tiva_id: known.get(tiva_id, Partner) for tiva_id in vendor_ids}
+        return self._get_insurer(data), vendors
 
     def _get_insurer(self, data, insurer=None):
         Partner = self.env["res.partner"]
@@ -165,7 +158,7 @@ class ClaimsPolicyportImporter(models.AbstractModel):
         company = backend.company_id
         lookups = self._lookups(company)
         coverage_type_ids = [self._coverage_type_id(lookups, c) for c in data["coverages"]]
-        insurer, vendors = self._find_partners(data)
+        insurer, vendors = self._find_partners(backend, data)
         # Partners: one create for all of this claim's people. The Claimant party is the
         # insured: its mailing address and phones complete the insured.
         claimant = next((p for p in data["parties"] if p["type"] == "Claimant"), None)
@@ -177,6 +170,7 @@ class ClaimsPolicyportImporter(models.AbstractModel):
                     key: value for key, value in claimant["partner"].items()
                     if key in mapping.CLAIMANT_COMPLETES_INSURED and value
                 }))
+                insured_values["claims_contact_type"] = "claimant"
             to_create.append(("insured", claimant and claimant["tiva_id"], insured_values))
         if data["agent"]:
             to_create.append(("agent", None, self._partner_values(lookups, data["agent"])))
@@ -188,10 +182,16 @@ class ClaimsPolicyportImporter(models.AbstractModel):
                 continue  # the insured: its address and phones complete the insured above
             if party["is_vendor"] and vendors.get(party["tiva_id"]):
                 continue
+            # a vendor no vendor here matched is a "Vendor" contact of this claim, not global
             to_create.append((party["role"], party["tiva_id"], self._partner_values(
-                lookups, party["partner"], is_claim_contact=True)))
+                lookups, party["partner"], is_claim_contact=True,
+                claims_contact_type=mapping.party_contact_type(party["type"]))))
         partners = self.env["res.partner"].with_context(**QUIET_CREATE).create(
             [values for _r, _t, values in to_create])
+        self.env["claims.policyport.vendor"]._bind(backend, [
+            (partner, tiva_id) for (role, tiva_id, _v), partner in zip(to_create, partners,
+                                                                        strict=True)
+            if role == "vendor" and tiva_id])
         insured = partners[:1] if data["insured"]["name"] else partners.browse()
         participants = [
             Command.create({"partner_id": partner.id, "role_id": lookups["roles"][role],

@@ -31,8 +31,8 @@ class ClaimsPolicyportCommon(ClaimsCommon):
             company_id=cls.company.id, company_ids=[Command.set(cls.company.ids)],
         )
         cls.vendor = cls.env["res.partner"].create({
-            "name": "Dry Out Pros LLC", "is_company": True,
-            "claims_ref_ids": [Command.create({"system": "policyport", "ref": "VN-500"})],
+            "name": "Dry Out Pros LLC", "is_company": True, "claims_contact_type": "vendor",
+            "is_global_vendor": True,
         })
         cls.backend = cls.env["claims.policyport.backend"].create({
             "name": "Gulf State desk",
@@ -44,6 +44,8 @@ class ClaimsPolicyportCommon(ClaimsCommon):
             "user_id": cls.user_integration.id,
             "notification_email": "desk-ops@example.com",
         })
+        cls.env["claims.policyport.vendor"].create({
+            "backend_id": cls.backend.id, "partner_id": cls.vendor.id, "payee_id": "VN-500"})
 
     def setUp(self):
         super().setUp()
@@ -52,6 +54,7 @@ class ClaimsPolicyportCommon(ClaimsCommon):
         self.sim.documents.clear()
         self.sim.clear_faults()
         self.sim.requests.clear()
+        self.sim.vendors.clear()
         # the simulated claims are assigned on 2026-11-20: the last run was that morning
         self.backend.date_last_success = "2026-11-20 08:00:00"
 

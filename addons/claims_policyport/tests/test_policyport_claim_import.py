@@ -76,8 +76,10 @@ class TestPolicyportClaimImport(ClaimsPolicyportCommon):
                                            "zip": "33601", "tiva_phone_work": "813-555-0103"}])
         self.assertEqual(insured.state_id.code, "FL")
         contact = claim.participant_ids.filtered(lambda p: p.reference == "VN-77").partner_id
-        self.assertTrue(contact.is_claim_contact, "an unknown vendor is a claim contact")
-        self.assertFalse(contact.claims_ref_ids, "no global vendor is created")
+        self.assertRecordValues(contact, [{
+            "is_claim_contact": True, "claims_contact_type": "vendor",
+            "is_global_vendor": False}])  # an unknown vendor is a "Vendor" contact, not global
+        self.assertEqual(contact.tiva_vendor_ids.mapped("payee_id"), ["VN-77"])
 
     def test_edi_note_and_three_documents(self):
         self.sim.add_claim(make_claim(2))

@@ -182,6 +182,26 @@ def render_claim_list(claims, assigned_since):
     return to_xml(root)
 
 
+def make_vendor(n, **overrides):
+    """A vendor of the account's list, number ``n`` (Payee ID ``VN-<n>``)."""
+    vendor = {"payeeId": f"VN-{n}", "CompanyName": f"Vendor {n} Restoration",
+              "Address": f"{n} Commerce Park", "City": "Tampa", "State": "FL", "Zip": "33610",
+              "Phone": "813-555-0300", "Email": f"office@vendor{n}.example"}
+    vendor.update(overrides)
+    return vendor
+
+
+def render_vendor_list(vendors, page, page_size, total):
+    root = ET.Element("VendorList", {"page": str(page), "pageSize": str(page_size),
+                                     "total": str(total)})
+    for values in vendors:
+        vendor = ET.SubElement(root, "Vendor", {"payeeId": values["payeeId"]})
+        for key in ("CompanyName", "Address", "City", "State", "Zip", "Phone", "Email"):
+            if values.get(key) is not None:
+                _text(vendor, key, values[key])
+    return to_xml(root)
+
+
 def render_error(code, message):
     root = ET.Element("Error")
     _text(root, "Code", code)

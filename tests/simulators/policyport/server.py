@@ -13,6 +13,11 @@ id -> the name it prints); payments are checked as PolicyPort checks them (see
 ``_payment_error``); ``denied`` holds the operations (``reserves``, ``payments``, ``voids``,
 ``financials``) the desk's PolicyPort user has no right to. What happens in PolicyPort itself
 is played with ``add_payment``, ``issue_check`` and ``void_payment``.
+
+Vendors: ``add_vendor(make_vendor(n))`` adds one to the account's list (``GET /vendors``, by
+page); a vendor is a payee PolicyPort knows. Closing and reopening (ours): ``POST
+/claims/{id}/status`` sets the claim's file status; ``reopen_claim`` plays a claim reopened in
+PolicyPort by hand.
 """
 
 import base64
@@ -41,6 +46,8 @@ class PolicyPortSimulator(Simulator):
         self.idempotency = {}
         self.payees = {}
         self.denied = set()
+        self.vendors = {}
+        self.statuses = []
         self._ids = itertools.count(1)
         self._data_lock = threading.Lock()
 
@@ -57,6 +64,17 @@ class PolicyPortSimulator(Simulator):
                 self.documents[claim["TivaClaimId"], document["id"]] = data.make_pdf(
                     f"{document['type']} {claim['ClientClaimNumber']}")
         return claim
+
+    def add_vendor(self, vendor):
+        """A vendor of the account's list; its Payee ID becomes a payee PolicyPort knows."""
+        self.vendors[vendor["payeeId"]] = vendor
+        self.payees[vendor["payeeId"]] = vendor["CompanyName"]
+        return vendor
+
+    def reopen_claim(self, claim_id):
+        """A claim reopened in PolicyPort by hand (not through the API)."""
+        self.claims[claim_id]["ClientFileStatus"] = "Reopened"
+        self.claims[claim_id]["DateClosed"] = ""
 
     def error_body(self, status, message):
         codes = {400: "VALIDATION", 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND",
@@ -87,6 +105,20 @@ class PolicyPortSimulator(Simulator):
             if not claim.get("DateAssigned") or claim["DateAssigned"] >= since
         ]
         return Response(200, data.render_claim_list(listed, since))
+
+    @route("GET", rf"{API}/vendors")
+    def list_vendors(self, request):
+        try:
+            page = int(request.arg("page", "1"))
+            page_size = int(request.arg("pageSize", "100"))
+        except ValueError:
+            page = page_size = 0
+        if page < 1 or not 1 <= page_size <= 500:
+            return self._error(400, "page is from 1, pageSize from 1 to 500")
+        vendors = list(self.vendors.values())
+        start = (page - 1) * page_size
+        return Response(200, data.render_vendor_list(
+            vendors[start:start + page_size], page, page_size, len(vendors)))
 
     @route("GET", rf"{API}/claims/(?P<claim_id>[A-Z0-9\-]+)")
     def get_claim(self, request):
@@ -280,6 +312,28 @@ class PolicyPortSimulator(Simulator):
             })
         return Response(200, data.to_xml(root))
 
+    @route("POST", rf"{API}/claims/(?P<claim_id>[A-Z0-9\-]+)/status")
+    def post_status(self, request):
+        """Ours, beyond PolicyPort's guide: the desk closes or reopens a claim."""
+        def handler():
+            claim_id = request.params["claim_id"]
+            root, error = self._parse(request, "ClaimStatus")
+            error = self._refused("status", claim_id) or error
+            if error:
+                return error
+            status = root.findtext("Status")
+            if status not in ("Closed", "Reopened"):
+                return self._error(400, "Status is Closed or Reopened")
+            claim = self.claims[claim_id]
+            claim["ClientFileStatus"] = status
+            claim["DateClosed"] = root.findtext("Date") if status == "Closed" else ""
+            self.statuses.append({"claim": claim_id, "status": status,
+                                  "date": root.findtext("Date"),
+                                  "reason": root.findtext("Reason") or ""})
+            ack = ET.Element("ClaimStatusAck", {"tivaClaimId": claim_id, "status": status})
+            return Response(200, data.to_xml(ack))
+        return self._idempotent(request, handler)
+
     @route("GET", rf"{API}/checks")
     def list_checks(self, request):
         root = ET.Element("CheckList")
@@ -314,6 +368,8 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--claims", type=int, default=5, help="how many claims to serve")
     parser.add_argument("--first", type=int, default=1, help="number of the first claim")
+    parser.add_argument("--vendors", type=int, default=4,
+                        help="how many vendors beside Dry Out Pros (VN-500)")
     args = parser.parse_args()
     simulator = PolicyPortSimulator(host=args.host, port=args.port)
     # assigned today, so that a desk's first poll (since yesterday) imports them
@@ -323,6 +379,11 @@ def main():
             n, DateAssigned=today.isoformat(),
             DateReported=(today - datetime.timedelta(days=2)).isoformat(),
             DateOfLoss=(today - datetime.timedelta(days=4)).isoformat()))
+    # the vendor list of the initial load: the vendor of every claim above, and a few more
+    simulator.add_vendor(data.make_vendor(
+        500, CompanyName="Dry Out Pros", Address="5 Industrial Rd", Phone="813-555-0200"))
+    for n in range(501, 501 + args.vendors):
+        simulator.add_vendor(data.make_vendor(n))
     simulator.start()
     print(f"PolicyPort simulator on {simulator.url}{API} (login desk / s3cret)", flush=True)
     wait_until_stopped()

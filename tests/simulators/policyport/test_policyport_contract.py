@@ -187,3 +187,38 @@ def test_checks_and_voids_feeds_are_valid(sim, schema):
                               auth=AUTH, timeout=5)
         schema.validate(answer.text)
         assert "PM-" in answer.text
+
+
+def test_vendor_list_is_read_page_by_page(sim, schema):
+    from tests.simulators.policyport.data import make_vendor  # noqa: PLC0415
+
+    for n in range(1, 6):
+        sim.add_vendor(make_vendor(n))
+    pages = [requests.get(f"{sim.url}/api/v1/vendors", params={"page": page, "pageSize": 2},
+                          auth=AUTH, timeout=5) for page in (1, 2, 3, 4)]
+    for answer in pages:
+        assert answer.status_code == 200
+        schema.validate(answer.text)
+        assert 'total="5"' in answer.text
+    assert [answer.text.count("<Vendor ") for answer in pages] == [2, 2, 1, 0]
+    assert 'payeeId="VN-5"' in pages[2].text
+    refused = requests.get(f"{sim.url}/api/v1/vendors", params={"pageSize": 501}, auth=AUTH,
+                           timeout=5)
+    assert refused.status_code == 400
+    schema.validate(refused.text)
+
+
+def test_claim_status_of_ours_closes_and_reopens_the_claim(sim, schema):
+    body = (Path(__file__).parent / "samples" / "claim_status.xml").read_bytes()
+    url = f"{sim.url}/api/v1/claims/TV-100001/status"
+    closed = requests.post(url, data=body, auth=AUTH, headers={"Idempotency-Key": "s-1"},
+                           timeout=5)
+    assert closed.status_code == 200
+    schema.validate(closed.text)
+    financials = requests.get(f"{sim.url}/api/v1/claims/TV-100001/financials", auth=AUTH,
+                              timeout=5)
+    assert 'status="Closed"' in financials.text
+    reopened = requests.post(url, data=body.replace(b"Closed", b"Reopened"), auth=AUTH,
+                             headers={"Idempotency-Key": "s-2"}, timeout=5)
+    assert 'status="Reopened"' in reopened.text
+    assert [s["status"] for s in sim.statuses] == ["Closed", "Reopened"]
