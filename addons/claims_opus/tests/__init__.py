@@ -1,2 +1,5 @@
 from . import test_install
+from . import test_opus_allocation_import
+from . import test_opus_jobs
 from . import test_opus_mapping
+from . import test_opus_poll_robustness
