@@ -65,6 +65,10 @@
     "assets": {
         "web.assets_backend": [
             "claims_base/static/src/views/**/*",
+            "claims_base/static/src/map/slippy_map.js",
+            "claims_base/static/src/map/slippy_map.css",
+            "claims_base/static/src/map/map_field.js",
+            "claims_base/static/src/map/map_field.xml",
         ],
     },
     "application": True,

@@ -29,7 +29,7 @@ from ..models.claims_incident_upload import (
     MAX_PHOTOS,
     PHOTO_MIMETYPES,
 )
-from ..tools.maps import osm_url
+from ..tools.maps import map_settings, osm_url
 
 FORM_LANGS = ("en", "fr", "nl")
 
@@ -239,6 +239,7 @@ class IncidentFormController(http.Controller):
             "document_kinds": self._get_document_kinds(),
             "max_photo_bytes": MAX_PHOTO_BYTES,
             "lang_links": self._get_lang_links(context["action"]) if link else [],
+            "map_settings": map_settings(request.env),
             "csrf_token": request.csrf_token(),
             "map_url": osm_url(
                 Incident._intake_float(post.get("latitude") or "") or 0.0,

@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools.maps import osm_url
+from ..tools.maps import map_settings, osm_url
 from ..tools.sequence import name_from_sequence
 from ..tools.window_actions import records_of
 
@@ -172,16 +172,22 @@ class ClaimsIncident(models.Model):
     def action_view_documents(self):
         return records_of(self, "claims_base.claims_document_action", "incident_id")
 
+    @api.model
+    def get_map_settings(self):
+        """The tile server and start of the map widget (any internal user may draw a map)."""
+        return map_settings(self.env)
+
     # ------------------------------------------------------------------ business
 
-    def _open_claims_on_report(self):
-        """Open the rules' claims of a report just filed, when its company wants it at once."""
+    def _open_claims_on_report(self, log=True):
+        """Open the rules' claims of a report just filed, when its company wants it at once
+        (``log``: note them on the incident; the phone form's notice names them instead)."""
         self.ensure_one()
         if self.company_id.claims_open_on_report != "automatic" or self.state != "new":
             return self.env["claims.claim"]
         try:
             with self.env.cr.savepoint():
-                return self._open_claims_from_rules()
+                return self._open_claims_from_rules(log=log)
         except (UserError, ValidationError) as error:
             # the report is kept whatever the rules do: the handler opens them by hand
             self.message_post(body=self.env._(
@@ -189,7 +195,7 @@ class ClaimsIncident(models.Model):
                 "Correct the incident or its rules, then press Open claims.", error.args[0]))
             return self.env["claims.claim"]
 
-    def _open_claims_from_rules(self):
+    def _open_claims_from_rules(self, log=True):
         """Create the claims of the matching rules that have none yet; return them."""
         self.ensure_one()
         rules = self.env["claims.incident.rule"].search(
@@ -200,7 +206,7 @@ class ClaimsIncident(models.Model):
         claims = self.env["claims.claim"].create(vals_list)
         if self.claim_ids:
             self.state = "claims_opened"
-        if claims:
+        if claims and log:
             self.message_post(
                 body=self.env._("Claims opened: %s", ", ".join(claims.mapped("name")))
             )

@@ -280,7 +280,7 @@ class ClaimsIncident(models.Model):
             with self.env.cr.savepoint():
                 incident = Incident.create(vals)
                 incident._intake_attach_uploads(uploads)
-                incident._open_claims_on_report()
+                incident._open_claims_on_report(log=False)
                 incident._intake_notify()
         except psycopg2.errors.UniqueViolation:
             # last guard (the index): the other send filed it

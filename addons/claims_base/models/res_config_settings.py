@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+from ..tools.maps import DEFAULT_ATTRIBUTION, DEFAULT_CENTER, DEFAULT_TILE_URL
 from .claims_package import DEFAULT_LINK_DAYS, DEFAULT_REPLY_PREFIX, DEFAULT_SIZE_CAP_KB
 
 
@@ -43,4 +44,22 @@ class ResConfigSettings(models.TransientModel):
     )
     claims_open_on_report = fields.Selection(
         related="company_id.claims_open_on_report", readonly=False
+    )
+    claims_map_tile_url = fields.Char(
+        string="Map tiles",
+        config_parameter="claims_base.map_tile_url",
+        default=DEFAULT_TILE_URL,
+        help="URL template of the tile server the incident maps are drawn from, with {z}, {x} "
+        "and {y}; mind its usage policy (OpenStreetMap's is for light use).",
+    )
+    claims_map_attribution = fields.Char(
+        string="Map attribution",
+        config_parameter="claims_base.map_attribution",
+        default=DEFAULT_ATTRIBUTION,
+    )
+    claims_map_center = fields.Char(
+        string="Map start",
+        config_parameter="claims_base.map_center",
+        default=DEFAULT_CENTER,
+        help="Latitude, longitude and zoom of a map without a point, e.g. 50.85,4.35,6.",
     )

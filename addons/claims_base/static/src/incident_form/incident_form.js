@@ -40,15 +40,23 @@
     const locateStatus = document.getElementById("locate_status");
     const mapLink = document.getElementById("map_link");
 
-    function showPoint(latitude, longitude) {
+    function showPoint(latitude, longitude, fromMap = false) {
         const lat = latitude.toFixed(6);
         const lon = longitude.toFixed(6);
         field("latitude").value = lat;
         field("longitude").value = lon;
-        locateStatus.textContent = `${texts.located} ${lat}, ${lon}`;
+        locateStatus.textContent = `${fromMap ? texts.placed : texts.located} ${lat}, ${lon}`;
         mapLink.href = `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
         mapLink.classList.remove("ci-hidden");
+        if (!fromMap) {
+            form.dispatchEvent(new CustomEvent("ci:point", {detail: {latitude, longitude}}));
+        }
     }
+
+    // a tap on the map (incident_form_map.js) sets the point too
+    form.addEventListener("ci:map-point", (event) => {
+        showPoint(event.detail.latitude, event.detail.longitude, true);
+    });
 
     if (!("geolocation" in navigator)) {
         locateButton.classList.add("ci-hidden");
