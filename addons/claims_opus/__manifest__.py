@@ -22,6 +22,11 @@
         "views/claims_opus_kpi_target_views.xml",
         "views/claims_opus_menus.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "claims_opus/static/src/claim_form/claim_form.scss",
+        ],
+    },
     "demo": [
         "demo/claims_opus_demo.xml",
     ],

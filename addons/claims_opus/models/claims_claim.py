@@ -29,7 +29,7 @@ class ClaimsClaim(models.Model):
         "stage.")
     opus_incident_code = fields.Char(string="Opus incident code", readonly=True, groups=DESK)
     opus_incident_type = fields.Selection(
-        mapping.INCIDENT_TYPES, string="Incident type", readonly=True, groups=DESK)
+        list(mapping.INCIDENT_TYPES), string="Incident type", readonly=True, groups=DESK)
     opus_brand = fields.Char(string="Brand", readonly=True, groups=DESK)
     opus_policy_inception = fields.Date(
         related="policy_id.date_inception", string="Building policy inception", groups=DESK)

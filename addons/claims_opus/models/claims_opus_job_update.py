@@ -18,9 +18,9 @@ class ClaimsOpusJobUpdate(models.Model):
     job_id = fields.Many2one("claims.opus.job", required=True, ondelete="cascade", index=True,
                              domain=[("job_type", "=", "completion")])
     company_id = fields.Many2one(related="job_id.company_id", store=True)
-    kind = fields.Selection(mapping.UPDATE_KINDS, string="Update type", required=True,
+    kind = fields.Selection(list(mapping.UPDATE_KINDS), string="Update type", required=True,
                             default="status")
-    preset = fields.Selection(mapping.UPDATE_PRESETS, string="Common update",
+    preset = fields.Selection(list(mapping.UPDATE_PRESETS), string="Common update",
                               help="Fills the text; any text is fine.")
     text = fields.Text(string="Update", compute="_compute_text", store=True, readonly=False,
                        required=True)
