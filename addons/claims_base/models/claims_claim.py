@@ -57,6 +57,7 @@ class ClaimsClaim(models.Model):
     ]
     _order = "date_reported desc, id desc"
     _check_company_auto = True
+    _field_history_lines = ("coverage_ids", "participant_ids")
     _mail_post_access = "read"  # portal participants read the claim and post on it
 
     def _default_stage_id(self):
@@ -82,7 +83,7 @@ class ClaimsClaim(models.Model):
     broker_id = fields.Many2one("res.partner", tracking=True)
     user_id = fields.Many2one("res.users", string="Handler", tracking=True, index=True)
     claim_type_id = fields.Many2one("claims.claim.type", check_company=True, tracking=True)
-    description = fields.Text()
+    description = fields.Text(tracking=True)
     # Dates
     date_loss = fields.Date(string="Date of loss", tracking=True)
     date_reported = fields.Date(default=fields.Date.context_today, tracking=True)

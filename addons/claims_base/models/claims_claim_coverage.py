@@ -116,7 +116,18 @@ class ClaimsClaimCoverage(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         check_no_money_written(self.env, vals_list)
-        return super().create(vals_list)
+        coverages = super().create(vals_list)
+        claims = coverages.claim_id
+        before = claims._field_history_lines_snapshot("coverage_ids", without=coverages)
+        claims._field_history_log_lines("coverage_ids", before)
+        return coverages
+
+    def unlink(self):
+        claims = self.claim_id
+        before = claims._field_history_lines_snapshot("coverage_ids")
+        result = super().unlink()
+        claims._field_history_log_lines("coverage_ids", before)
+        return result
 
     def write(self, vals):
         check_no_money_written(self.env, [vals])

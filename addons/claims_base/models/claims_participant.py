@@ -54,6 +54,9 @@ class ClaimsParticipant(models.Model):
     def create(self, vals_list):
         participants = super().create(vals_list)
         participants._sync_claim_followers(claims_exist=True)
+        claims = participants.claim_id
+        before = claims._field_history_lines_snapshot("participant_ids", without=participants)
+        claims._field_history_log_lines("participant_ids", before)
         return participants
 
     def write(self, vals):
@@ -76,7 +79,10 @@ class ClaimsParticipant(models.Model):
 
     def unlink(self):
         pairs = self._get_claim_partner_pairs()
+        claims = self.claim_id
+        before = claims._field_history_lines_snapshot("participant_ids")
         result = super().unlink()
+        claims._field_history_log_lines("participant_ids", before)
         self.browse()._sync_claim_followers(pairs)
         return result
 

@@ -116,7 +116,7 @@ class TestClaimsFieldHistory(ClaimsCommon):
             self.claim.with_user(self.portal_user).get_field_history("insurer_claim_number")
 
     def test_untracked_or_unknown_field_is_refused(self):
-        for field_name in ("description", "no_such_field"):
+        for field_name in ("active", "no_such_field"):
             with self.assertRaises(UserError):
                 self.claim.with_user(self.user_handler).get_field_history(field_name)
 
@@ -129,8 +129,8 @@ class TestClaimsFieldHistory(ClaimsCommon):
 
     def test_fields_get_flags_tracked_fields_only(self):
         descriptions = self.env["claims.claim"].with_user(self.user_handler).fields_get(
-            ["insurer_claim_number", "description"], attributes=["string"]
+            ["insurer_claim_number", "active"], attributes=["string"]
         )
 
         self.assertTrue(descriptions["insurer_claim_number"].get("tracked"))
-        self.assertNotIn("tracked", descriptions["description"])
+        self.assertNotIn("tracked", descriptions["active"])

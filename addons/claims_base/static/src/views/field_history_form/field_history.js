@@ -101,6 +101,7 @@ export class FieldHistoryDialog extends FieldHistoryMixinView {
 
     setup() {
         this.orm = useService("orm");
+        this.notification = useService("notification");
         this.state = useState({ history: null });
         onWillStart(async () => {
             this.state.history = await loadFieldHistory(
@@ -117,5 +118,24 @@ export class FieldHistoryDialog extends FieldHistoryMixinView {
 
     get title() {
         return _t("History of %(field)s", { field: this.history.string });
+    }
+
+    /** Managers: set the field back to the value it had before ``change`` (saved first). */
+    async restore(change) {
+        const { record, fieldName } = this.props;
+        if (record.dirty && !(await record.save())) {
+            return;
+        }
+        await this.orm.call(record.resModel, "restore_field_value", [[record.resId], fieldName,
+            change.id]);
+        await record.load();
+        this.notification.add(
+            _t("%(field)s restored to the value it had before the change of %(date)s.", {
+                field: this.history.string,
+                date: formatChangeDate(change.date),
+            }),
+            { type: "success" }
+        );
+        this.props.close();
     }
 }
