@@ -59,7 +59,7 @@ class SinappsTradePortal(ClaimsPortal):
             "can_quote": not quotes.filtered(lambda d: d.state in OPEN_QUOTE_STATES),
             "can_plan": bool(validated) and not invoices,
             "can_invoice": bool(claim_sudo.sinapps_date_intervention) and not invoices,
-            "vat_rates": mapping.VAT_RATES,
+            "vat_rates": [(rate, f"{rate:g} %") for rate in mapping.VAT_RATES],
             "error": kw.get("sinapps_error"),
             "done": kw.get("sinapps_done"),
             "today": date.today().isoformat(),
@@ -148,9 +148,11 @@ class SinappsTradePortal(ClaimsPortal):
                     "line_ids": [(0, 0, line) for line in lines]})
         except (ValidationError, UserError):
             return self._sinapps_back(claim.id, error="lines")
+        label = dict(request.env["claims.sinapps.deposit"]._fields["kind"]._description_selection(
+            request.env))[kind].lower()
         self._sinapps_log(claim, request.env._("%(trade)s sent %(kind)s %(ref)s.",
                                                trade=request.env.user.partner_id.name,
-                                               kind=kind, ref=reference))
+                                               kind=label, ref=reference))
         return self._sinapps_back(claim.id, done=kind)
 
     # ------------------------------------------------------------------ helpers

@@ -3,11 +3,14 @@
 import base64
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .. import mapping
 
 KINDS = [("quote", "Quote"), ("invoice", "Invoice")]
+# What the platform's decisions and Sinapps' answers set: written as superuser by our code.
+PROTECTED = frozenset({"state", "sinapps_id", "validation", "source", "decided_by",
+                       "decision_reason", "reason", "quote_id"})
 STATES = [
     ("submitted", "To review"),
     ("redo", "New one asked"),
@@ -40,6 +43,7 @@ class ClaimsSinappsDeposit(models.Model):
     _description = "Sinapps quote or invoice"
     _inherit = ["mail.thread"]
     _order = "create_date desc, id desc"
+    _rec_name = "reference"
     _check_company_auto = True
 
     claim_id = fields.Many2one("claims.claim", required=True, ondelete="cascade", index=True,
@@ -82,11 +86,21 @@ class ClaimsSinappsDeposit(models.Model):
     def create(self, vals_list):
         if not self.env.su:
             for vals in vals_list:
-                for protected in ("state", "sinapps_id", "validation", "source"):
+                for protected in PROTECTED:
                     vals.pop(protected, None)
         deposits = super().create(vals_list)
         deposits.filtered(lambda d: d.kind == "invoice")._deposit()
         return deposits
+
+    def write(self, vals):
+        if not self.env.su and PROTECTED & set(vals):
+            raise AccessError(self.env._(
+                "The state of a quote or an invoice changes through its buttons only."))
+        if not self.env.su and {"line_ids", "pdf", "reference", "kind", "claim_id"} & set(vals):
+            if self.filtered(lambda d: d.state != "submitted"):
+                raise UserError(self.env._("A quote or an invoice sent to Sinapps is not "
+                                           "changed: ask the trade for a new one."))
+        return super().write(vals)
 
     # ------------------------------------------------------------------ actions
 
@@ -126,7 +140,8 @@ class ClaimsSinappsDeposit(models.Model):
                                            self.env))[self.kind].lower()))
 
     def _open_decision(self, decision):
-        return {"type": "ir.actions.act_window", "res_model": "claims.sinapps.deposit.decide",
+        return {"type": "ir.actions.act_window", "name": self.env._("Decide on the quote"),
+                "res_model": "claims.sinapps.deposit.decide",
                 "view_mode": "form", "target": "new",
                 "context": {"default_deposit_id": self.id, "default_decision": decision}}
 

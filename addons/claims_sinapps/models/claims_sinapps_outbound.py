@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 from odoo.addons.claims_connector.connector.exceptions import PermanentError
 
@@ -111,7 +112,8 @@ class ClaimsSinappsOutbound(models.AbstractModel):
                       "decided_by": "automatic" if automatic else False})
         record.claim_id.message_post(body=Markup("<p>%s</p>") % self.env._(
             "Quote %(ref)s (%(amount)s incl. VAT) deposited to Sinapps, validation: %(who)s.",
-            ref=record.reference, amount=record.amount_total, who=dict(
+            ref=record.reference,
+            amount=format_amount(self.env, record.amount_total, record.currency_id), who=dict(
                 record._fields["validation"]._description_selection(self.env))[
                 record.validation]), subtype_xmlid="mail.mt_note")
         if automatic:
@@ -139,7 +141,8 @@ class ClaimsSinappsOutbound(models.AbstractModel):
                       "sinapps_id": created and created.properties.get("id")})
         record.claim_id.message_post(body=Markup("<p>%s</p>") % self.env._(
             "Invoice %(ref)s of %(trade)s (%(amount)s incl. VAT) deposited to Sinapps.",
-            ref=record.reference, trade=record.partner_id.name, amount=record.amount_total),
+            ref=record.reference, trade=record.partner_id.name,
+            amount=format_amount(self.env, record.amount_total, record.currency_id)),
             subtype_xmlid="mail.mt_note")
         return self.env._("invoice %s deposited", record.reference)
 

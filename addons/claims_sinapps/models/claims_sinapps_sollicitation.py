@@ -48,6 +48,8 @@ class ClaimsSinappsSollicitation(models.Model):
     sinapps_id = fields.Char(string="Sinapps id", readonly=True, copy=False)
     sinapps_href = fields.Char(readonly=True, copy=False)
     backend_id = fields.Many2one(related="claim_id.sinapps_backend_id")
+    activity_id = fields.Many2one("mail.activity", string="To-do", readonly=True,
+                                  ondelete="set null")
 
     _sinapps_id_unique = models.UniqueIndex(
         "(claim_id, sinapps_id) WHERE sinapps_id IS NOT NULL",
@@ -69,11 +71,13 @@ class ClaimsSinappsSollicitation(models.Model):
     def action_answer(self):
         """Open the answer form of a sollicitation addressed to the platform."""
         self.ensure_one()
-        self.check_access("write")
+        self.check_access("read")
+        self.claim_id.check_access("write")
         if self.direction != "in" or self.state not in ("open", "error"):
             raise UserError(self.env._("Only an open sollicitation to the platform is answered."))
         return {
-            "type": "ir.actions.act_window", "res_model": "claims.sinapps.sollicitation.send",
+            "type": "ir.actions.act_window", "name": self.env._("Answer the sollicitation"),
+            "res_model": "claims.sinapps.sollicitation.send",
             "view_mode": "form", "target": "new",
             "context": {"default_claim_id": self.claim_id.id, "default_answer_to_id": self.id},
         }
@@ -81,20 +85,29 @@ class ClaimsSinappsSollicitation(models.Model):
     # ------------------------------------------------------------------ business
 
     @api.model
+    def _matrix_labels(self):
+        return (dict(self._fields["kind"]._description_selection(self.env)),
+                dict(self._fields["sender"]._description_selection(self.env)))
+
+    @api.model
+    def _matrix_allowed(self, sender):
+        """What Sinapps' matrix allows from ``sender``, in the user's language."""
+        kinds, parties = self._matrix_labels()
+        return "; ".join(
+            f"{parties[to]}: " + ", ".join(kinds[k] for k in allowed_kinds)
+            for (frm, to), allowed_kinds in mapping.SOLLICITATION_MATRIX.items() if frm == sender)
+
+    @api.model
     def _matrix_problem(self, sender, recipient, kind):
         """Why Sinapps' matrix forbids a sollicitation, in the user's language, or False."""
         if kind in mapping.SOLLICITATION_MATRIX.get((sender, recipient), ()):
             return False
-        kinds, parties = dict(self._fields["kind"]._description_selection(self.env)), dict(
-            self._fields["sender"]._description_selection(self.env))
-        allowed = "; ".join(
-            f"{parties[to]}: " + ", ".join(kinds[k] for k in allowed_kinds)
-            for (frm, to), allowed_kinds in mapping.SOLLICITATION_MATRIX.items() if frm == sender)
+        kinds, parties = self._matrix_labels()
         return self.env._(
             "Sinapps does not allow a %(kind)s from %(sender)s to %(recipient)s. From "
             "%(sender)s it allows: %(allowed)s.", kind=kinds.get(kind, kind),
             sender=parties.get(sender, sender), recipient=parties.get(recipient, recipient),
-            allowed=allowed or "-")
+            allowed=self._matrix_allowed(sender) or "-")
 
     @api.model
     def _receive(self, backend, client, claim, resource):
@@ -139,7 +152,7 @@ class ClaimsSinappsSollicitation(models.Model):
     def _schedule_for_handler(self, backend):
         self.ensure_one()
         claim = self.claim_id
-        claim.sudo().activity_schedule(
+        self.activity_id = claim.sudo().activity_schedule(
             "mail.mail_activity_data_todo",
             date_deadline=self.date_due or fields.Date.context_today(self),
             summary=self.env._("Sinapps: %s", self.display_name),

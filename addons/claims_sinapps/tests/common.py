@@ -1,5 +1,6 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 import sys
 from pathlib import Path
 
@@ -78,3 +79,52 @@ class ClaimsSinappsCommon(ClaimsCommon):
         return self.env["claims.exchange"].search([
             ("backend_model", "=", self.backend._name), ("backend_id", "=", self.backend.id),
             ("kind", "=", kind), ("direction", "=", direction)])
+
+
+class ClaimsSinappsTradeCommon(ClaimsSinappsCommon):
+    """A trade (a repairer partner with a portal user) for the claims of the tests."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        companies = {"company_id": cls.company.id,
+                     "company_ids": [Command.set(cls.company.ids)]}
+        cls.user_trade = new_test_user(
+            cls.env, login="plombier", name="Plomberie Nantaise", groups="base.group_portal",
+            email="contact@plomberie-nantaise.example", password="plombier-pass-1", **companies,
+        )
+        cls.trade = cls.user_trade.partner_id
+        cls.user_other_trade = new_test_user(
+            cls.env, login="couvreur", name="Couverture Océane", groups="base.group_portal",
+            email="contact@couverture-oceane.example", password="couvreur-pass-1", **companies,
+        )
+        cls.user_handler.group_ids |= cls.env.ref("claims_base.group_claims_user")
+
+    def _trade_claim(self, n, trade=None):
+        """A mission polled into a claim, with ``trade`` (default: ours) as its repairer."""
+        mission_id, claim = self._mission(n)
+        claim.participant_ids = [Command.create({
+            "partner_id": (trade or self.trade).id, "role_id": self.repairer_role.id})]
+        return mission_id, claim
+
+    def _deposit(self, claim, kind="quote", reference="DEV-1", amount=1000.0, source=None,
+                 trade=None):
+        """A quote or an invoice of the trade, as entered by the platform's handler."""
+        values = {"claim_id": claim.id, "partner_id": (trade or self.trade).id, "kind": kind,
+                  "reference": reference, "pdf": base64.b64encode(data.make_pdf(reference)),
+                  "pdf_name": f"{reference}.pdf", "line_ids": [Command.create({
+                      "name": "Remplacement du tuyau", "quantity": 2, "uom": "h",
+                      "price_unit": amount / 2, "vat_rate": 10})]}
+        Deposit = self.env["claims.sinapps.deposit"]
+        if source:
+            return self._run_jobs(Deposit.sudo().create, dict(values, source=source))
+        return self._run_jobs(Deposit.with_user(self.user_handler).create, values)
+
+    def _decide(self, deposit, decision, **values):
+        action = getattr(deposit.with_user(self.user_handler), {
+            "accept": "action_accept", "redo": "action_ask_new",
+            "validate": "action_platform_validate", "refuse": "action_platform_refuse",
+        }[decision])()
+        wizard = self.env[action["res_model"]].with_user(self.user_handler).with_context(
+            **action["context"]).create(values)
+        return self._run_jobs(wizard.action_confirm)

@@ -28,10 +28,9 @@ class ClaimsSinappsSollicitationSend(models.TransientModel):
 
     @api.depends("recipient")
     def _compute_allowed(self):
-        Sollicitation = self.env["claims.sinapps.sollicitation"]
+        allowed = self.env["claims.sinapps.sollicitation"]._matrix_allowed("platform")
         for wizard in self:
-            problem = Sollicitation._matrix_problem("platform", wizard.recipient, "-")
-            wizard.allowed = problem and problem.split(". ", 1)[-1]
+            wizard.allowed = allowed
 
     def action_send(self):
         self.ensure_one()
@@ -50,9 +49,8 @@ class ClaimsSinappsSollicitationSend(models.TransientModel):
                           "attachment_ids": [fields.Command.link(a.id) for a in files]})
             files.write({"res_model": record._name, "res_id": record.id})
             Outbound._send(claim, "sollicitation_answer", record)
-            record.activity_ids.action_feedback(feedback=self.text)
-            claim.activity_ids.filtered(lambda a: record.display_name in (
-                a.summary or "")).action_feedback(feedback=self.text)
+            if record.activity_id:
+                record.activity_id.action_feedback(feedback=self.text)
             return {"type": "ir.actions.act_window_close"}
         problem = Sollicitation._matrix_problem("platform", self.recipient, self.kind)
         if problem:
