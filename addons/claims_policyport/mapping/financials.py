@@ -22,10 +22,12 @@ NEVER_SENT_METHODS = ("manual_check",)
 NEVER_SENT_STATES = ("stopped",)
 # PolicyPort's payment status -> our payment state.
 PAYMENT_STATUSES = {"Pending": "sent", "Issued": "paid", "Voided": "voided"}
-# Claim status in PolicyPort that counts as open.
+# Claim status in PolicyPort that counts as open; "Reopened": reopened there.
 OPEN_STATUSES = ("open", "reopened")
+REOPENED_STATUS = "reopened"
 # Likely causes of a difference (keys; the model side words them).
 CAUSE_REOPENED = "reopened_there"
+CAUSE_OPEN_THERE = "open_there"
 CAUSE_RESERVES = "reserves_changed_there"
 CAUSE_PAYMENTS = "payments_changed_there"
 CAUSE_RIGHTS = "missing_rights"
@@ -108,10 +110,11 @@ def compare_financials(ours, theirs):
         ``label``, ``ours`` and ``theirs``; causes as a list of ``CAUSE_*`` keys
     """
     differences, causes = [], []
-    if ours["is_closed"] and (theirs["status"] or "").lower() in OPEN_STATUSES:
+    status = (theirs["status"] or "").lower()
+    if ours["is_closed"] and status in OPEN_STATUSES:
         differences.append({"kind": "status", "label": "Claim status", "ours": "Closed",
                             "theirs": theirs["status"]})
-        causes.append(CAUSE_REOPENED)
+        causes.append(CAUSE_REOPENED if status == REOPENED_STATUS else CAUSE_OPEN_THERE)
     for key in sorted(set(ours["reserves"]) | set(theirs["reserves"])):
         here, there = ours["reserves"].get(key, 0.0), theirs["reserves"].get(key, 0.0)
         if round(here - there, 2):

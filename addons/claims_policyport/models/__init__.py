@@ -1,6 +1,7 @@
 from . import claims_claim
 from . import claims_claim_coverage
 from . import claims_payment
+from . import claims_policyport_claim_status
 from . import claims_policy
 from . import claims_policyport_backend
 from . import claims_policyport_drift

@@ -79,6 +79,19 @@ class ClaimsClaim(models.Model):
         self.check_access("write")
         return super(ClaimsClaim, self.sudo()).action_unmark_off()
 
+    def action_close(self, reason=None):
+        """Close; a PolicyPort claim is closed in PolicyPort too (the backend's option)."""
+        result = super().action_close(reason=reason)
+        self.env["claims.policyport.claim.status"]._queue(
+            self, "Closed", reason or self.env._("Closed by %s", self.env.user.name))
+        return result
+
+    def action_reopen(self, reason=None):
+        """Reopen; a PolicyPort claim is reopened in PolicyPort too (the backend's option)."""
+        result = super().action_reopen(reason=reason)
+        self.env["claims.policyport.claim.status"]._queue(self, "Reopened", reason)
+        return result
+
     def action_policyport_compare(self):
         """Open the comparison of this claim's financials with PolicyPort's."""
         self.ensure_one()

@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 
 from ..client import PolicyPortClient
 from ..mapping import SYSTEM, claim_key
+from .claims_policyport_claim_status import KIND as STATUS_KIND
 from .claims_policyport_financials import OUT_KINDS as FINANCIAL_KINDS
 
 
@@ -55,10 +56,26 @@ class ClaimsPolicyportBackend(models.Model):
         help="The vendor list (the initial load) is read at the first run of a backend, and "
         "again with \"Import vendors\".",
     )
+    export_claim_status = fields.Boolean(
+        string="Send closing and reopening", default=True, tracking=True,
+        help="A claim closed or reopened here is closed or reopened in PolicyPort (an "
+        "operation of ours: PolicyPort's guide has it done by hand in both systems).",
+    )
+    drift_days = fields.Integer(
+        string="Check claims closed within (days)", default=90, required=True, tracking=True,
+        help="The daily check compares the open claims and those closed within these days.",
+    )
     financials_cursor = fields.Date(
         string="Checks and voids read on", readonly=True, copy=False,
         help="The next run reads the checks and voids of PolicyPort since the day before.",
     )
+
+    @api.constrains("drift_days")
+    def _check_drift_days(self):
+        """The daily check's window of closed claims is not negative."""
+        if any(backend.drift_days < 0 for backend in self):
+            raise ValidationError(self.env._(
+                "The daily check reads claims closed within 0 days or more."))
 
     @api.constrains("max_response_mb")
     def _check_max_response_mb(self):
@@ -129,6 +146,8 @@ class ClaimsPolicyportBackend(models.Model):
     def _process_exchange(self, exchange):
         if exchange.kind == "claim":
             return self.env["claims.policyport.importer"]._import_claim(self, exchange)
+        if exchange.kind == STATUS_KIND and exchange.direction == "out":
+            return self.env["claims.policyport.claim.status"]._process(self, exchange)
         if exchange.kind in FINANCIAL_KINDS and exchange.direction == "out":
             return self.env["claims.policyport.financials"]._process(self, exchange)
         return super()._process_exchange(exchange)

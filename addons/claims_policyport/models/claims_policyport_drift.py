@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 from collections import defaultdict
+from datetime import timedelta
 
 from markupsafe import Markup
 from psycopg2.errors import LockNotAvailable
@@ -22,8 +23,9 @@ class ClaimsPolicyportDrift(models.AbstractModel):
     """A claim's financials here against PolicyPort's: compare, overwrite, daily check.
 
     The overwrite (claims managers) runs in one transaction under a lock on the claim that the
-    export jobs also take, so it waits for none of them and refuses while one runs: pending
-    requests here are cancelled, the reserve ledger gets correcting lines (never edits),
+    export jobs also take, so it waits for none of them and refuses while one runs: what
+    PolicyPort does not know is voided (reserve changes not sent, payment requests), the
+    reserve ledger gets correcting lines (never edits),
     payments PolicyPort has and we lack are added as they are there, and payments PolicyPort
     does not know are listed for a decision, not deleted. It is logged as an exchange and on
     the claim's chatter.
@@ -36,7 +38,9 @@ class ClaimsPolicyportDrift(models.AbstractModel):
 
     def _cause_labels(self):
         return {
-            mapping.CAUSE_REOPENED: self.env._("Closed here but reopened in PolicyPort."),
+            mapping.CAUSE_REOPENED: self.env._("Closed here, reopened in PolicyPort."),
+            mapping.CAUSE_OPEN_THERE: self.env._(
+                "Closed here, open in PolicyPort: the closing was not sent."),
             mapping.CAUSE_RESERVES: self.env._("Reserves were changed in PolicyPort."),
             mapping.CAUSE_PAYMENTS: self.env._(
                 "Payments were added, issued or voided in PolicyPort."),
@@ -102,19 +106,8 @@ class ClaimsPolicyportDrift(models.AbstractModel):
         if result["error"]:
             raise UserError(result["error"])
         theirs, reason = result["theirs"], self.env._("Overwrite from PolicyPort")
-        financials = self.env["claims.policyport.financials"]
-        done = []
-        # 1. what waits to go is cancelled: requests, reserve changes, voids
-        cancelled = financials._cancel_pending(claim.reserve_line_ids, reason) | \
-            financials._cancel_pending(claim.payment_ids, reason)
-        requests = claim.payment_ids.filtered(lambda p: p.state in ("requested", "approved")
-                                              and not p.tiva_payment_id
-                                              and not p.tiva_never_sent)
-        requests._transition("voided", date_voided=fields.Date.context_today(self))
-        if cancelled or requests:
-            done.append(self.env._("%(exchanges)s pending exchanges cancelled, %(requests)s "
-                                   "payment requests voided", exchanges=len(cancelled),
-                                   requests=len(requests)))
+        # 1. what PolicyPort does not know is voided: reserve changes and payment requests
+        done = self._void_unknown_to_policyport(claim, reason)
         # 2. correcting reserve lines to PolicyPort's totals
         coverages = {c._get_policyport_coverage(): c for c in claim.coverage_ids}
         coverages.pop(None, None)
@@ -144,6 +137,27 @@ class ClaimsPolicyportDrift(models.AbstractModel):
         self._log_overwrite(claim, result, done)
         claim.sudo().write({"tiva_has_drift": False, "tiva_drift_summary": False})
         return done, unknown
+
+    def _void_unknown_to_policyport(self, claim, reason):
+        """Void every outstanding transaction of ours PolicyPort does not know: the exports of
+        reserve changes not sent (pending or failed), and payment requests not sent; the
+        correcting lines that follow bring the reserves to PolicyPort's. Lines of the summary."""
+        financials = self.env["claims.policyport.financials"]
+        unsent = financials._cancel_pending(claim.reserve_line_ids, reason, ("pending", "error"))
+        lines = self.env["claims.reserve.line"].browse(unsent.mapped("res_id"))
+        financials._cancel_pending(claim.payment_ids, reason, ("pending", "error"))
+        requests = claim.payment_ids.filtered(lambda p: p.state in ("requested", "approved")
+                                              and not p.tiva_payment_id
+                                              and not p.tiva_never_sent)
+        requests._transition("voided", date_voided=fields.Date.context_today(self))
+        return [self.env._(
+            "Reserve change not in PolicyPort voided: %(coverage)s %(change)+.2f (%(reason)s)",
+            coverage=line.coverage_id.display_name, change=line.amount_change,
+            reason=line.reason or "-") for line in lines.sorted("id")] + [self.env._(
+                "Payment request not in PolicyPort voided: %(name)s of %(amount)s",
+                name=payment.display_name,
+                amount=format_amount(self.env, payment.amount, payment.currency_id))
+            for payment in requests.sorted("id")]
 
     def _exchanges_domain(self, claim):
         """Outbound exchanges of a claim's reserve lines and payments (read from the database,
@@ -255,7 +269,11 @@ class ClaimsPolicyportDrift(models.AbstractModel):
             ("backend_model", "=", backend._name), ("backend_id", "=", backend.id),
             ("res_model", "=", "claims.claim"), ("res_id", "!=", False),
         ]).mapped("res_id")
-        claims = self.env["claims.claim"].sudo().browse(claim_ids).exists()
+        # open claims, and those closed within the backend's window: not every claim forever
+        closed_since = fields.Date.context_today(self) - timedelta(days=backend.drift_days)
+        claims = self.env["claims.claim"].sudo().search([
+            ("id", "in", claim_ids), "|", ("file_status", "!=", "closed"),
+            ("date_closed", ">=", closed_since)])
         drifting = []
         for claim in claims:
             result = self._compare(claim, backend)

@@ -12,6 +12,8 @@ from .. import client as pp_client
 from .. import mapping
 
 OUT_KINDS = ("reserve", "payment", "void")
+# sent by the scheduled run with them: closing and reopening (claims_policyport_claim_status.py)
+RUN_KINDS = (*OUT_KINDS, "claim_status")
 
 
 class ClaimsPolicyportFinancials(models.AbstractModel):
@@ -152,10 +154,10 @@ class ClaimsPolicyportFinancials(models.AbstractModel):
                             external_id=payment.tiva_payment_id)
 
     @api.model
-    def _cancel_pending(self, records, reason):
+    def _cancel_pending(self, records, reason, states=("pending",)):
         exchanges = self.env["claims.exchange"].sudo().search([
             ("res_model", "=", records._name), ("res_id", "in", records.ids),
-            ("direction", "=", "out"), ("state", "=", "pending"),
+            ("direction", "=", "out"), ("state", "in", states),
         ])
         exchanges._set_skipped(reason)
         return exchanges
@@ -205,7 +207,7 @@ class ClaimsPolicyportFinancials(models.AbstractModel):
         """One scheduled run: send what waits, resend corrected payments, read checks/voids."""
         waiting = self.env["claims.exchange"].sudo().search([
             ("backend_model", "=", backend._name), ("backend_id", "=", backend.id),
-            ("direction", "=", "out"), ("kind", "in", OUT_KINDS), ("state", "=", "pending"),
+            ("direction", "=", "out"), ("kind", "in", RUN_KINDS), ("state", "=", "pending"),
             ("job_uuid", "=", False),
         ])
         waiting._enqueue()

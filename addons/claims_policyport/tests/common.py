@@ -55,6 +55,7 @@ class ClaimsPolicyportCommon(ClaimsCommon):
         self.sim.clear_faults()
         self.sim.requests.clear()
         self.sim.vendors.clear()
+        self.sim.statuses.clear()
         # the simulated claims are assigned on 2026-11-20: the last run was that morning
         self.backend.date_last_success = "2026-11-20 08:00:00"
 

@@ -56,7 +56,8 @@ class TestClaimsClaimPolicyportDrift(ClaimsPolicyportFinancialsCommon):
     def test_closed_here_reopened_there_is_named(self):
         self.pp_claim.sudo().write({"file_status": "closed"})
         wizard = self._compare()
-        self.assertIn("Closed here but reopened in PolicyPort.", wizard.cause_text)
+        self.assertIn("Closed here, open in PolicyPort: the closing was not sent.",
+                      wizard.cause_text)
 
     def test_missing_rights_in_policyport_is_the_cause(self):
         self.sim.denied.add("financials")

@@ -65,7 +65,9 @@ class TestPolicyportMappingFinancials(BaseCase):
             ("payment_differs", "Payment PM-1"), ("payment_missing_here", "Payment PM-2"),
             ("payment_unknown_there", "P9"),
         ])
-        self.assertEqual(causes, [mapping.CAUSE_REOPENED, mapping.CAUSE_RESERVES,
+        self.assertEqual(causes, [mapping.CAUSE_OPEN_THERE, mapping.CAUSE_RESERVES,
                                   mapping.CAUSE_PAYMENTS])
+        reopened = mapping.compare_financials(ours, dict(theirs, status="Reopened"))[1]
+        self.assertEqual(reopened[0], mapping.CAUSE_REOPENED)
         same = dict(ours, is_closed=False, reserves=theirs["reserves"], payments=[])
         self.assertEqual(mapping.compare_financials(same, dict(theirs, payments=[])), ([], []))
