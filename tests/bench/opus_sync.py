@@ -37,7 +37,7 @@ def _pages(sim):
 
 def _poll(env, backend):
     started = time.perf_counter()
-    backend.with_user(backend.user_id)._job_poll()
+    backend.with_user(backend.user_id).with_company(backend.company_id)._job_poll()
     env.cr.commit()
     return time.perf_counter() - started
 

@@ -238,6 +238,7 @@ class ClaimsOpusBackend(models.Model):
         try:
             exchange._job_process()
         except RetryableJobError:
+            exchange._write_evidence()  # the page of this try, kept with the run
             exchange._enqueue()
 
     def _read_kpi_targets(self, client):

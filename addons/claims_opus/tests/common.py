@@ -52,10 +52,11 @@ class ClaimsOpusCommon(ClaimsCommon):
         for n in range(1, self.allocations + 1):
             self.sim.add_allocation(make_allocation(n))
 
-    def _poll(self):
+    @classmethod
+    def _poll(cls):
         """One run of the backend's poll job, and the jobs it left (retries)."""
         with trap_jobs() as trap:
-            self.backend._enqueue_poll()
+            cls.backend._enqueue_poll()
             trap.perform_enqueued_jobs()  # the poll
             return [job for job in trap.enqueued_jobs if job.method_name != "_job_poll"]
 

@@ -7,10 +7,19 @@ from .common import ClaimsOpusCommon, make_allocation
 
 @tagged("post_install", "-at_install")
 class TestOpusAllocationImport(ClaimsOpusCommon):
-    allocations = 12  # every incident code of the guide, in turn
+    """One import of 12 allocations (every incident code of the guide, in turn) for the
+    class; each test reads it."""
+
+    allocations = 12
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for n in range(1, cls.allocations + 1):
+            cls.sim.add_allocation(make_allocation(n))
+        cls._poll()
 
     def test_every_field_and_code_of_an_allocation_arrives(self):
-        self._poll()
         claim = self._claim("ALC-100011")  # code ST
         self.assertRecordValues(claim, [{
             "insurer_claim_number": "HOM-2026-000011",
@@ -43,7 +52,6 @@ class TestOpusAllocationImport(ClaimsOpusCommon):
         self.assertEqual({c.opus_incident_code: c.opus_incident_type for c in claims}, expected)
 
     def test_documents_of_the_allocation_are_filed_with_their_opus_type(self):
-        self._poll()
         claim = self._claim("ALC-100001")
         self.assertEqual(
             sorted((d.name, d.category_id.code) for d in claim.document_ids),
@@ -54,7 +62,6 @@ class TestOpusAllocationImport(ClaimsOpusCommon):
                          ["application/pdf"] * 2)
 
     def test_a_second_run_creates_nothing(self):
-        self._poll()
         self.assertEqual(len(self._exchanges("allocation")), 12)
         self.sim.requests.clear()
         self._poll()
@@ -64,17 +71,23 @@ class TestOpusAllocationImport(ClaimsOpusCommon):
         opened = [r.path for r in self.sim.requests if r.path.startswith("/allocations/")]
         self.assertEqual(opened, [], "no allocation page opened again")
 
+
+
+@tagged("post_install", "-at_install")
+class TestOpusAllocationMatching(ClaimsOpusCommon):
+    allocations = 3
+
     def test_an_unknown_code_is_other_with_a_warning_never_lost(self):
-        self.sim.add_allocation(make_allocation(13, incident_code="ZZ"))
+        self.sim.add_allocation(make_allocation(4, incident_code="ZZ"))
         self._poll()
-        claim = self._claim("ALC-100013")
+        claim = self._claim("ALC-100004")
         self.assertEqual(claim.opus_incident_type, "other")
         self.assertEqual(claim.opus_incident_code, "ZZ")
         activity = claim.activity_ids
         self.assertEqual(activity.activity_type_id,
                          self.env.ref("mail.mail_activity_data_warning"))
         self.assertIn("Unknown Opus incident code", str(activity.note))
-        exchange = self._exchanges("allocation").filtered(lambda e: e.external_id == "ALC-100013")
+        exchange = self._exchanges("allocation").filtered(lambda e: e.external_id == "ALC-100004")
         self.assertEqual((exchange.state, exchange.record_ref), ("done", claim))
         self.assertIn("Unknown Opus incident code 'ZZ'", exchange.summary)
 

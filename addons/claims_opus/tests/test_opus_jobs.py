@@ -38,10 +38,9 @@ class TestOpusJobs(ClaimsOpusCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.Job = cls.env["claims.opus.job"].with_user(cls.user_handler)
-
-    def setUp(self):
-        super().setUp()
-        self.claim = self._imported_claim()
+        cls.sim.add_allocation(make_allocation(1))
+        cls._poll()
+        cls.claim = cls.env["claims.claim"].search([("opus_allocation_id", "=", "ALC-100001")])
 
     def _job(self, job_type, **values):
         return self.Job.create({"claim_id": self.claim.id, "job_type": job_type, **values})

@@ -30,6 +30,8 @@ class TestOpusPollRobustness(ClaimsOpusCommon):
         exchange = self._exchanges("allocation").filtered(lambda e: e.external_id == "ALC-100002")
         self.assertEqual((exchange.state, exchange.attempts), ("pending", 1))
         self.assertIn("500", exchange.sudo().error_text)
+        self.assertIn("Something went wrong", base64.b64decode(
+            exchange.sudo().opus_page_html).decode(), "the page of the failed try is kept")
         self.assertEqual(len(retries), 1)
         retries[0].perform()
         self.assertEqual((exchange.state, exchange.record_ref), ("done", self._claim("ALC-100002")))
