@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """PolicyPort financials in Chromium: issue, export, check and void a payment.
 
+PolicyPort's payment is sent and paid by PolicyPort: its form offers no "Mark sent" or "Mark
+paid"; its void says who voided it.
+
 Odoo runs with queue_job loaded server-wide, so the job runner sends the payment and the void
 to the PolicyPort simulator on loopback as soon as the buttons are pressed; the badges "Sent to
 Tiva" and "Void sent to Tiva" are read on the form and kept as screenshots.
@@ -44,7 +47,7 @@ def test_issue_export_check_and_void_a_payment(job_server, sim, desktop, sign_in
         pytest.skip("claims_policyport is not installed in this database")
     backend_id = rpc("claims.policyport.backend", "create", {
         "name": "Gulf State financials", "endpoint": sim.url, "login": "desk",
-        "secret": "s3cret", "export_mode": "asap",
+        "secret": "s3cret", "export_mode": "asap", "export_voids": True,
         "date_last_success": "2026-11-20 08:00:00",  # fixed date: the sample claim's DateAssigned
     })
     rpc("claims.policyport.backend", "action_poll_now", [backend_id])
@@ -84,6 +87,10 @@ def test_issue_export_check_and_void_a_payment(job_server, sim, desktop, sign_in
     page.reload()
     page.wait_for_selector("div[name=tiva_sync_state] .o_claims_sync_badge:has-text('Successful')")
     assert "Ines Insured41" in page.locator("div[name=tiva_payable_to]").inner_text()
+    # PolicyPort sends the check: no manual "Mark sent" or "Mark paid" on its payment
+    assert page.locator(".o_form_view .o_statusbar_buttons").get_by_role(
+        "button", name="Mark paid").count() == 0
+    assert page.get_by_role("button", name="Mark sent").count() == 0
     page.screenshot(path=str(SHOTS / "fin-1-payment-sent.png"), full_page=True)
     tiva_payment_id = payment()["tiva_payment_id"]
     assert sim.payments[tiva_payment_id]["amount"] == 1250.0
@@ -106,6 +113,7 @@ def test_issue_export_check_and_void_a_payment(job_server, sim, desktop, sign_in
     page.reload()
     page.wait_for_selector("div[name=tiva_void_state] .o_claims_sync_badge:has-text('Successful')")
     assert sim.payments[tiva_payment_id]["voided"]
+    assert page.locator("div[name=voided_by_id]").inner_text().strip(), "who voided it"
     page.screenshot(path=str(SHOTS / "fin-3-payment-voided.png"), full_page=True)
 
     # the claim's payments list shows the badge too
