@@ -67,11 +67,10 @@ class ClaimsSinappsInbound(models.AbstractModel):
     def _on_step(self, backend, client, claim, action):
         if not action["step"]:
             return "known"
-        if action["event_id"] <= claim.sinapps_step_event_id and claim.sinapps_step_ids.filtered(
-                lambda s: s.event_id in (0, action["event_id"])):
+        line = self.env["claims.sinapps.step"]._record_event(
+            claim, action["step"], action["event_id"])
+        if not line:
             return self.env._("step %s already in the history", action["step"])
-        self.env["claims.sinapps.step"]._record(claim, [{"step": action["step"]}],
-                                                action["event_id"])
         return self.env._("step %s", action["step"])
 
     def _on_attachment(self, backend, client, claim, action):

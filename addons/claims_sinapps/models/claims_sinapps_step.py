@@ -9,13 +9,15 @@ class ClaimsSinappsStep(models.Model):
     """One step of a claim's Sinapps mission: its history, oldest first.
 
     A step comes from the mission's history when the mission arrives, then from each event
-    that changes it. The claim's current step is the one of the latest event, whatever order
-    the event jobs run in; a step code our table does not know is kept as text.
+    that changes it; an event whose step the history already holds (the mission was read
+    after it) marks that line instead of adding one. The claim's current step is the one of
+    the latest event, whatever order the event jobs run in; a step code our table does not
+    know is kept as text.
     """
 
     _name = "claims.sinapps.step"
     _description = "Sinapps mission step"
-    _order = "claim_id, event_id, date, id"
+    _order = "claim_id, date, id"
 
     claim_id = fields.Many2one("claims.claim", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="claim_id.company_id", store=True, index=True)
@@ -38,6 +40,19 @@ class ClaimsSinappsStep(models.Model):
         for line in self:
             line.step = line.code if line.code in labels else False
             line.name = labels.get(line.code) or line.code
+
+    @api.model
+    def _record_event(self, claim, step, event_id):
+        """The step an event set: marks the line of the mission's history that holds it, if
+        one is not marked yet, else adds a line. Returns False when this event is known."""
+        lines = claim.sudo().sinapps_step_ids
+        if event_id in lines.mapped("event_id"):
+            return False
+        known = lines.filtered(lambda line: not line.event_id and line.code == step)[:1]
+        if known:
+            known.event_id = event_id
+            return known
+        return self._record(claim, [{"step": step}], event_id)
 
     @api.model
     def _record(self, claim, steps, event_id, from_history=False):
