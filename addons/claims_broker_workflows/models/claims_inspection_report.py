@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 
 class ClaimsInspectionReport(models.Model):
@@ -35,9 +36,23 @@ class ClaimsInspectionReport(models.Model):
     )
     date_inspection = fields.Date(string="Inspection date", tracking=True)
     date_end = fields.Date(string="End date", tracking=True, index=True)
+    date_end_text = fields.Char(
+        string="End date in words", compute="_compute_date_end_text",
+        help="The end date as the reader's language writes it (31 december 2027 in Dutch), "
+        "for the texts of mails and tasks.",
+    )
     document = fields.Binary(attachment=True)
     document_name = fields.Char()
     workflow_count = fields.Integer(compute="_compute_workflow_count")
+
+    @api.depends("date_end")
+    @api.depends_context("lang")
+    def _compute_date_end_text(self):
+        for report in self:
+            report.date_end_text = (
+                format_date(self.env, report.date_end, date_format="long") if report.date_end
+                else ""
+            )
 
     @api.constrains("date_inspection", "date_end")
     def _check_dates(self):
@@ -85,6 +100,7 @@ class ClaimsInspectionReport(models.Model):
             "object.partner_id.lang",
             "object.insured_object_id.name",
             "object.date_end",
+            "object.date_end_text",
             "object.date_inspection",
             "object.company_id.name",
             "object.company_id.email_formatted",

@@ -145,8 +145,9 @@ class ClaimsWorkflowInstance(models.Model):
         return (user and user.lang) or self.company_id.partner_id.lang or self.env.lang
 
     def _format_date(self, value):
-        """A date as the language of the instance writes it (31-12-2027 in Dutch)."""
-        return format_date(self.env, value) if value else ""
+        """A date as the language of the instance writes it in words (31 december 2027 in
+        Dutch, December 31, 2027 in English)."""
+        return format_date(self.env, value, date_format="long") if value else ""
 
     def _log(self, step, message, user=None, option=None, post=True):
         """One line of the instance's history, also posted on the record's chatter."""

@@ -16,7 +16,7 @@ class TestClaimsWorkflowScope10Branches(ClaimsWorkflowsCommon):
         self.assertEqual(len(instance), 1)
         mails = self._mails()
         self.assertEqual(len(mails), 1)
-        self.assertIn("expires on 2027-12-31", mails.subject)
+        self.assertIn("expires on December 31, 2027", mails.subject)
         self.assertEqual(mails.recipient_ids, self.customer)
         self.assertEqual(mails.state, "outgoing")
         self.assertEqual(instance.state, "task")

@@ -78,7 +78,7 @@ class TestClaimsWorkflowPackage(ClaimsWorkflowsCommon):
         self._scan("2027-02-01")
         instance = self._instances(definition=imported)
         self.assertActivity(instance, "S2", "2027-05-31", self.user_handler)
-        self.assertIn("expires on 2027-12-31", self._mails().subject)
+        self.assertIn("expires on December 31, 2027", self._mails().subject)
 
     def test_same_namespace_twice_is_refused(self):
         self.Import._import_package(self.package, "broker_c")

@@ -24,6 +24,9 @@ class TestClaimsWorkflowTranslationNl(ClaimsWorkflowsCommon):
         mail = self._mails()
         self.assertIn("Uw keuringsrapport elektrische installatie (Scope 10) verloopt",
                       mail.subject)
+        # dates in words, as a Dutch customer writes them, not ISO
+        self.assertIn("31 december 2027", mail.subject)
+        self.assertIn("31 december 2027", str(mail.body_html))
         self.assertIn("Voor uw opstalverzekering is een geldig keuringsrapport vereist",
                       str(mail.body_html))
 
@@ -42,7 +45,8 @@ class TestClaimsWorkflowTranslationNl(ClaimsWorkflowsCommon):
         self._answer(instance, "2027-05-01", "C")
         messages = instance.history_ids.mapped("message")
         self.assertIn("Antwoord: C) Klant niet bereikt", messages)
-        self.assertTrue(any(m.startswith("Gestart voor de datum 31-12-2027") for m in messages))
+        self.assertTrue(any(m.startswith("Gestart voor de datum 31 december 2027")
+                            for m in messages))
         self.assertTrue(self._notes(self.report, "De klant was telefonisch niet bereikbaar"))
         self.assertEqual(self.building_policy.with_context(lang="nl_NL")._fields[
             "line_of_business"].convert_to_export("building", self.building_policy.with_context(
