@@ -104,3 +104,14 @@ class TestOpusAllocationMatching(ClaimsOpusCommon):
         self.assertEqual(self._claim("ALC-100002").claimant_id, by_email)
         self.assertEqual(by_email.claims_ref_ids.mapped("ref"), ["CUS-500002"])
         self.assertNotEqual(self._claim("ALC-100003").claimant_id, same_name)
+
+    def test_the_customer_contact_flow_is_off_until_turned_on(self):
+        self.assertFalse(self.env["claims.opus.backend"].new({}).contact_on_allocation)
+        self.backend.contact_on_allocation = True
+        self._poll()
+        comment = self.env.ref("mail.mt_comment")
+        for n in (1, 2, 3):
+            claim = self._claim(f"ALC-10000{n}")
+            mail = claim.message_ids.filtered(lambda m, c=comment: m.subtype_id == c)
+            self.assertEqual(mail.partner_ids, claim.claimant_id)
+            self.assertEqual(mail.subject, f"Your claim HOM-2026-00000{n}: your repairer")
