@@ -45,6 +45,31 @@ class ClaimsInspectionReport(models.Model):
     document_name = fields.Char()
     workflow_count = fields.Integer(compute="_compute_workflow_count")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        reports = super().create(vals_list)
+        reports._end_workflows_of_replaced_reports()
+        return reports
+
+    def _end_workflows_of_replaced_reports(self):
+        """A new report of an object replaces its earlier reports of that scope: the
+        workflows still running for those end, with a note that says why."""
+        Instance = self.env["claims.workflow.instance"].sudo()
+        for report in self:
+            replaced = self.sudo().search([
+                ("insured_object_id", "=", report.insured_object_id.id),
+                ("scope", "=", report.scope),
+                ("id", "!=", report.id),
+                ("id", "not in", self.ids),
+            ])
+            if not replaced:
+                continue
+            Instance.search([
+                ("res_model", "=", self._name),
+                ("res_id", "in", replaced.ids),
+                ("state", "not in", ("done", "cancelled")),
+            ])._end_replaced(report)
+
     @api.depends("date_end")
     @api.depends_context("lang")
     def _compute_date_end_text(self):

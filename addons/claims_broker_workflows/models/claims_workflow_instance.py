@@ -121,6 +121,16 @@ class ClaimsWorkflowInstance(models.Model):
             instance.state = "cancelled"
             instance._log(instance.step_id, instance.env._("Cancelled."), user=self.env.user)
 
+    def _end_replaced(self, report):
+        """End these instances (sudo): their record was replaced by ``report``."""
+        for instance in self:
+            instance._close_activity()
+            instance.state = "done"
+            instance._log(instance.step_id, instance.env._(
+                "Ended: a new inspection report, %(report)s, was recorded for this object "
+                "(end date %(date)s).", report=report.display_name,
+                date=instance._format_date(report.date_end) or "-"))
+
     # ------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------

@@ -1,4 +1,3 @@
-from . import test_install
 from . import test_claims_workflow_context_rpc
 from . import test_claims_workflow_definition_access
 from . import test_claims_workflow_definition_scan
@@ -6,4 +5,6 @@ from . import test_claims_workflow_instance_activity
 from . import test_claims_workflow_instance_scope10
 from . import test_claims_workflow_package
 from . import test_claims_workflow_package_languages
+from . import test_claims_workflow_report_replaced
 from . import test_claims_workflow_translation_nl
+from . import test_install
