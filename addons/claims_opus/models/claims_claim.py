@@ -3,10 +3,15 @@
 import json
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from .. import mapping
 
 DESK = "claims_base.group_claims_user"
+# What an allocation fills: Opus owns it on a claim from Opus (the importer writes it).
+OPUS_OWNED = {"insurer_claim_number", "date_assigned", "date_loss", "claimant_id", "policy_id",
+              "claim_type_id", "opus_allocation_id", "opus_backend_id", "opus_status",
+              "opus_status_unmapped", "opus_incident_code", "opus_incident_type", "opus_brand"}
 
 
 class ClaimsClaim(models.Model):
@@ -50,6 +55,11 @@ class ClaimsClaim(models.Model):
     # ------------------------------------------------------------------ CRUD
 
     def write(self, vals):
+        owned = OPUS_OWNED & set(vals)
+        if owned and not self.env.su and any(claim.opus_allocation_id for claim in self):
+            raise UserError(self.env._(
+                "Opus owns these fields of a claim from Opus: they change in Opus only (%s).",
+                ", ".join(self._fields[name].string for name in sorted(owned))))
         result = super().write(vals)
         kpis = {key: vals[f"opus_kpi_{key}"] for key in mapping.KPI_STAGES
                 if f"opus_kpi_{key}" in vals}

@@ -1,5 +1,6 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import ClaimsOpusCommon, make_allocation
@@ -71,6 +72,17 @@ class TestOpusAllocationImport(ClaimsOpusCommon):
         opened = [r.path for r in self.sim.requests if r.path.startswith("/allocations/")]
         self.assertEqual(opened, [], "no allocation page opened again")
 
+
+    def test_a_user_cannot_change_what_opus_owns(self):
+        claim = self._claim("ALC-100001").with_user(self.user_handler)
+        with self.assertRaises(UserError) as caught:
+            claim.write({"date_loss": "2026-11-01", "description": "Seen on site"})
+        self.assertIn("(Date of loss)", str(caught.exception))
+        with self.assertRaises(UserError):
+            claim.opus_status = "Closed"
+        claim.description = "Seen on site"  # ours
+        self.assertEqual(claim.description, "Seen on site")
+        self.assertEqual(str(claim.date_loss), "2026-11-18")
 
 
 @tagged("post_install", "-at_install")
