@@ -121,4 +121,10 @@ def test_issue_export_check_and_void_a_payment(job_server, sim, desktop, sign_in
     page.wait_for_selector(".o_form_view")
     page.get_by_role("tab", name="Payments").click()
     page.screenshot(path=str(SHOTS / "fin-4-claim-payments.png"), full_page=True)
+    # mark-off is on the Review tab of a PolicyPort claim (the admin has the right), not in
+    # its header
+    assert page.locator(".o_form_statusbar").get_by_role("button", name="Mark off").count() == 0
+    page.get_by_role("tab", name="Review").click()
+    page.locator("div.tab-pane.active").get_by_role("button", name="Mark off").wait_for()
+    page.screenshot(path=str(SHOTS / "fin-5-claim-review.png"), full_page=True)
     assert job_server.errors() == []
