@@ -71,21 +71,28 @@ class TestClaimsWorkflowScope10Branches(ClaimsWorkflowsCommon):
         self.assertEqual(instance.state, "done")
         self.assertFalse(self._notes(self.report, "after our reminder"))
 
-    def test_branch_a_no_twice_ends_with_account_manager_task(self):
+    def test_branch_a_no_repeats_the_reminder_then_ends_with_our_task(self):
         instance = self._start_until_choice()
         self._answer(instance, "2027-05-20", "A")
         self._arranged_question(instance, "A2", "2027-10-31", "2027-10-31")
         self._answer(instance, "2027-10-31", "no")
+        self.assertEqual(len(self._mails()), 2)
         self._arranged_question(instance, "R3", "2027-11-30", "2027-11-15")
         self._answer(instance, "2027-11-15", "no")
-        self.assertEqual(len(self._mails()), 2, "the reminder goes out once")
+        mails = self._mails()
+        self.assertEqual(len(mails), 3, "the reminder goes out again on the second pass")
+        self.assertIn("Reminder", mails[2].subject)
+        self._arranged_question(instance, "R3", "2027-11-30", "2027-11-25")
+        self._answer(instance, "2027-11-25", "no")
+        self.assertEqual(len(self._mails()), 3, "not a third time")
         self.assertTrue(self._notes(self.report, "after our reminder"))
-        self.assertActivity(instance, "N3", "2027-11-22", self.user_handler)
-        self._mark_done(instance, "2027-11-20")
+        self.assertActivity(instance, "N3", "2027-12-02", self.user_handler)
+        self.assertIn("Our addition", instance.activity_id.summary)
+        self._mark_done(instance, "2027-11-26")
         self.assertEqual(instance.state, "done")
         self.assertEqual(
             [line.option_id.answer for line in instance.history_ids if line.option_id],
-            [False, "no", "no"],
+            [False, "no", "no", "no"],
         )
 
     def test_branch_b_mails_the_answer_and_plans_a_manual_reminder(self):
@@ -113,7 +120,7 @@ class TestClaimsWorkflowScope10Branches(ClaimsWorkflowsCommon):
         self.assertEqual(instance.state, "done")
         self.assertTrue(self._notes(self.report, "has arranged the new Scope 10 inspection"))
 
-    def test_branch_c_no_twice_ends_after_reminder(self):
+    def test_branch_c_no_no_no_ends_after_two_reminders(self):
         instance = self._start_until_choice()
         self._answer(instance, "2027-05-20", "C")
         self._arranged_question(instance, "C3", "2027-10-31", "2027-10-31")
@@ -121,9 +128,12 @@ class TestClaimsWorkflowScope10Branches(ClaimsWorkflowsCommon):
         self.assertEqual(len(self._mails()), 3)
         self._arranged_question(instance, "R3", "2027-11-30", "2027-11-10")
         self._answer(instance, "2027-11-10", "no")
-        self.assertEqual(len(self._mails()), 3)
+        self.assertEqual(len(self._mails()), 4)
+        self._arranged_question(instance, "R3", "2027-11-30", "2027-11-20")
+        self._answer(instance, "2027-11-20", "no")
+        self.assertEqual(len(self._mails()), 4)
         self.assertTrue(self._notes(self.report, "after our reminder"))
-        self._mark_done(instance, "2027-11-11")
+        self._mark_done(instance, "2027-11-21")
         self.assertEqual(instance.state, "done")
 
     def test_history_shows_each_step_on_the_record_chatter(self):
