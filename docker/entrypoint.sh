@@ -15,7 +15,11 @@ for req in md.requires("odoo") or []:
 PY
 PIP_CONSTRAINT="$constraints" pip install --quiet --break-system-packages \
     -r requirements.txt -r requirements-dev.txt
-apt-get install -y -qq chromium >/dev/null 2>&1 || true  # browser tests; optional for serving
+# Chromium drives the Opus robot and the browser tests
+if ! command -v chromium >/dev/null; then
+    { apt-get update -qq && apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+        || echo "chromium could not be installed: the Opus robot and browser tests need it" >&2
+fi
 
 addons=$(cd addons && ls -d claims_*/ | tr -d / | paste -sd, -)
 run_odoo=(runuser -u odoo -- odoo --addons-path=/mnt/claims/addons --db_host="$PGHOST"
