@@ -15,6 +15,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from tests.simulators.sinapps import SinappsSimulator, data  # noqa: E402,F401
+from tests.simulators.sinapps.contract import Contract  # noqa: E402
 
 
 class ClaimsSinappsCommon(ClaimsCommon):
@@ -47,8 +48,23 @@ class ClaimsSinappsCommon(ClaimsCommon):
         super().setUp()
         self.sim.clear_faults()
         self.sim.requests.clear()
+        self.sim.exchanges.clear()
+        self.off_contract = set()  # paths whose answers break the contract on purpose
+        self.addCleanup(self._check_contract)
         # each test reads the events of its own missions only
         self.backend.sudo().cursor = str(len(self.sim.events))
+
+    def _check_contract(self):
+        """Every request the connector sent and every answer it read follow the contract
+        (Darva's Swagger definitions and ours, tests/simulators/sinapps/CONTRACT.md)."""
+        contract, problems = Contract.shared(), []
+        for request, response in list(self.sim.exchanges):
+            if request.path in self.off_contract:
+                continue
+            body = response.body.encode() if isinstance(response.body, str) else response.body
+            problems += contract.check_exchange(request.method, request.path, request.headers,
+                                                request.body, response.status, body)
+        self.assertFalse(problems, "\n".join(problems[:10]))
 
     def _poll(self):
         """Poll the simulator, then run every job it made (the events' jobs, their sends)."""
