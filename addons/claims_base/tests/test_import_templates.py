@@ -1,6 +1,7 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase, tagged
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools.misc import file_open
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,6 +60,21 @@ class TestImportTemplates(TransactionCase):
         drivers = self._load("res.partner")
         self.assertEqual(drivers.mapped("name"), ["Jan de Vries", "Sophie Martin"])
         self.assertEqual(drivers[1].country_id.code, "FR")
+
+    def test_an_imported_driver_reports_as_a_driver_of_their_company(self):
+        drivers = self._load("res.partner")
+        self.assertEqual(drivers.claims_role_ids,
+                         self.env.ref("claims_base.claims_participant_role_driver"),
+                         "the template makes them drivers, which the phone form looks for")
+        branch = self.env["res.company"].create({"name": "Depot Utrecht"})
+        drivers[0].company_id = branch  # the template's Company column, filled by the user
+        user = new_test_user(self.env, login="jan", groups="base.group_portal",
+                             partner_id=drivers[0].id, company_id=branch.id,
+                             company_ids=[Command.set(branch.ids)])
+        Incident = self.env["claims.incident"]
+        self.assertEqual(Incident._intake_driver_company(user), branch)
+        stranger = new_test_user(self.env, login="not_a_driver", groups="base.group_portal")
+        self.assertIsNone(Incident._intake_driver_company(stranger))
 
     def test_vehicle_template_loads_a_truck_and_a_trailer(self):
         vehicles = self._load("fleet.vehicle")
