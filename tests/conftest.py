@@ -117,6 +117,16 @@ def odoo_server(odoo_database):
     server.stop()
 
 
+@pytest.fixture(scope="module")
+def job_server(odoo_database):
+    """A server of the test database with queue_job's runner, for the connector flows a user
+    starts with a button and a job finishes; per module, so that no job of this module runs
+    while the next module's tests look at theirs."""
+    server = OdooServer(odoo_database, "--load=base,web,queue_job").wait().warm_assets()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright  # noqa: PLC0415

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import OdooServer
 from tests.odoo_rpc import OdooRpc
 from tests.simulators.policyport import PolicyPortSimulator, make_claim
 
@@ -26,13 +25,6 @@ def sim():
         simulator.add_claim(make_claim(1))
         simulator.add_claim(make_claim(2))
         yield simulator
-
-
-@pytest.fixture(scope="module")
-def job_server(odoo_database):
-    server = OdooServer(odoo_database, "--load=base,web,queue_job").wait()
-    yield server
-    server.stop()
 
 
 def wait_for(predicate, timeout=60):

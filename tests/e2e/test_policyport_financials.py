@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import OdooServer
 from tests.e2e.test_policyport_backoffice import wait_for
 from tests.odoo_rpc import OdooRpc
 from tests.simulators.policyport import PolicyPortSimulator, make_claim
@@ -30,13 +29,6 @@ def sim():
     with PolicyPortSimulator() as simulator:
         simulator.add_claim(make_claim(41))
         yield simulator
-
-
-@pytest.fixture(scope="module")
-def job_server(odoo_database):
-    server = OdooServer(odoo_database, "--load=base,web,queue_job").wait().warm_assets()
-    yield server
-    server.stop()
 
 
 def test_issue_export_check_and_void_a_payment(job_server, sim, desktop, sign_in):

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import OdooServer
 from tests.e2e.test_policyport_backoffice import wait_for
 from tests.odoo_rpc import OdooRpc
 from tests.simulators.policyport import PolicyPortSimulator
@@ -29,13 +28,6 @@ def sim():
         for n in range(611, 616):
             simulator.add_vendor(make_vendor(n))
         yield simulator
-
-
-@pytest.fixture(scope="module")
-def job_server(odoo_database):
-    server = OdooServer(odoo_database, "--load=base,web,queue_job").wait().warm_assets()
-    yield server
-    server.stop()
 
 
 def test_vendor_list_in_the_vendors_menu_with_payee_ids(job_server, sim, desktop, sign_in):

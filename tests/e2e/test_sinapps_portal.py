@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import OdooServer
 from tests.odoo_rpc import OdooRpc
 from tests.simulators.sinapps import SinappsSimulator, data
 
@@ -29,13 +28,6 @@ def sim():
     with SinappsSimulator() as simulator:
         simulator.mission_id = simulator.add_mission(data.make_mission(71))
         yield simulator
-
-
-@pytest.fixture(scope="module")
-def job_server(odoo_database):
-    server = OdooServer(odoo_database, "--load=base,web,queue_job").wait()
-    yield server
-    server.stop()
 
 
 def wait_for(predicate, timeout=90):

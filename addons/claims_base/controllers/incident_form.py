@@ -113,32 +113,31 @@ class IncidentFormController(http.Controller):
         is empty, else a PDF filed in ``category``. Answers JSON: the upload's ref."""
         link = request.env["claims.incident.link"]
         user = request.env["res.users"]
-        _ = request.env._
         if token:
             link = link._get_by_token(token)
             if not link:
-                return self._upload_error(_("This link is closed."), 404)
+                return self._upload_error(request.env._("This link is closed."), 404)
         elif request.env.user._is_public() or not self._get_driver_company():
-            return self._upload_error(_("Not allowed."), 403)
+            return self._upload_error(request.env._("Not allowed."), 403)
         else:
             user = request.env.user
         Incident = request.env["claims.incident"]
         if not Incident._intake_is_uuid(submission_uuid or "") or not file:
-            return self._upload_error(_("Nothing to upload."), 400)
+            return self._upload_error(request.env._("Nothing to upload."), 400)
         if link and link._is_rate_limited(request.httprequest.remote_addr, "upload"):
             return self._upload_error(
-                _("Too many files from this address: try again later."), 429)
+                request.env._("Too many files from this address: try again later."), 429)
         max_bytes = MAX_DOCUMENT_BYTES if category else MAX_PHOTO_BYTES
         data = file.read(max_bytes + 1)
         if len(data) > max_bytes:
             return self._upload_error(
-                _("This document is too large (10 MB at most).") if category
-                else _("This photo is too large (5 MB at most)."), 413)
+                request.env._("This document is too large (10 MB at most).") if category
+                else request.env._("This photo is too large (5 MB at most)."), 413)
         mimetype = guess_mimetype(data)
         if mimetype not in (DOCUMENT_MIMETYPES if category else PHOTO_MIMETYPES):
             return self._upload_error(
-                _("Only PDF documents can be added here.") if category
-                else _("Only photos (JPEG, PNG or WebP) can be added."), 415)
+                request.env._("Only PDF documents can be added here.") if category
+                else request.env._("Only photos (JPEG, PNG or WebP) can be added."), 415)
         Upload = request.env["claims.incident.upload"].sudo()
         count = Upload.search_count([
             ("submission_uuid", "=", submission_uuid), ("incident_id", "=", False),
@@ -146,8 +145,8 @@ class IncidentFormController(http.Controller):
         ])
         if count >= (MAX_DOCUMENTS if category else MAX_PHOTOS):
             return self._upload_error(
-                _("At most %s documents per report.", MAX_DOCUMENTS) if category
-                else _("At most %s photos per report.", MAX_PHOTOS), 413)
+                request.env._("At most %s documents per report.", MAX_DOCUMENTS) if category
+                else request.env._("At most %s photos per report.", MAX_PHOTOS), 413)
         try:
             with request.env.cr.savepoint():
                 upload = Upload._create_photo(

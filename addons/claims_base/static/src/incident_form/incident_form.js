@@ -73,6 +73,43 @@
         );
     });
 
+    // ------------------------------------------------------------------ uploads
+
+    /** Post one file of the report being filled in; return its ref or throw the error. */
+    async function send(url, entries) {
+        const data = new FormData();
+        data.append("csrf_token", field("csrf_token").value);
+        data.append("submission_uuid", field("submission_uuid").value);
+        data.append("token", form.dataset.token || "");
+        for (const entry of entries) {
+            data.append(...entry);
+        }
+        const response = await fetch(url, {method: "POST", body: data, credentials: "same-origin"});
+        const result = await response.json();
+        if (!response.ok || !result.ref) {
+            throw new Error(result.error || response.statusText);
+        }
+        return result.ref;
+    }
+
+    /** Keep an uploaded file in the form (its ref) with a button that takes it out. */
+    function keep(element, name, ref, onRemove) {
+        const input = document.createElement("input");
+        input.type = "hidden";
+        input.name = name;
+        input.value = ref;
+        const remove = document.createElement("button");
+        remove.type = "button";
+        remove.textContent = "×";
+        remove.title = texts.remove;
+        remove.setAttribute("aria-label", texts.remove);
+        remove.addEventListener("click", () => {
+            element.remove();
+            onRemove?.();
+        });
+        element.append(input, remove);
+    }
+
     // ------------------------------------------------------------------ photos
 
     const thumbs = document.getElementById("photo_thumbs");
@@ -129,34 +166,9 @@
             image.src = url;
             image.alt = file.name;
             thumb.appendChild(image);
-            const data = new FormData();
-            data.append("csrf_token", field("csrf_token").value);
-            data.append("submission_uuid", field("submission_uuid").value);
-            data.append("token", form.dataset.token || "");
             const name = (file.name || "photo").replace(/\.[^.]*$/, "") + ".jpg";
-            data.append("photo", blob, name);
-            const response = await fetch("/claims/report/photo", {
-                method: "POST", body: data, credentials: "same-origin",
-            });
-            const result = await response.json();
-            if (!response.ok || !result.ref) {
-                throw new Error(result.error || response.statusText);
-            }
-            const input = document.createElement("input");
-            input.type = "hidden";
-            input.name = "photo_refs";
-            input.value = result.ref;
-            thumb.appendChild(input);
-            const remove = document.createElement("button");
-            remove.type = "button";
-            remove.textContent = "×";
-            remove.title = texts.remove;
-            remove.setAttribute("aria-label", texts.remove);
-            remove.addEventListener("click", () => {
-                thumb.remove();
-                updatePhotoStatus();
-            });
-            thumb.appendChild(remove);
+            const ref = await send("/claims/report/photo", [["photo", blob, name]]);
+            keep(thumb, "photo_refs", ref, updatePhotoStatus);
             thumb.classList.remove("ci-uploading");
         })().catch((error) => {
             thumb.classList.remove("ci-uploading");
@@ -211,30 +223,10 @@
         documentList.appendChild(item);
         documentStatus.textContent = texts.documentUploading;
         const job = (async () => {
-            const data = new FormData();
-            data.append("csrf_token", field("csrf_token").value);
-            data.append("submission_uuid", field("submission_uuid").value);
-            data.append("token", form.dataset.token || "");
-            data.append("kind", kind);
-            data.append("document", file, file.name);
-            const response = await fetch("/claims/report/document", {
-                method: "POST", body: data, credentials: "same-origin",
-            });
-            const result = await response.json();
-            if (!response.ok || !result.ref) {
-                throw new Error(result.error || response.statusText);
-            }
-            const input = document.createElement("input");
-            input.type = "hidden";
-            input.name = "document_refs";
-            input.value = result.ref;
-            const remove = document.createElement("button");
-            remove.type = "button";
-            remove.textContent = "×";
-            remove.title = texts.remove;
-            remove.setAttribute("aria-label", texts.remove);
-            remove.addEventListener("click", () => item.remove());
-            item.append(input, remove);
+            const ref = await send("/claims/report/document", [
+                ["kind", kind], ["document", file, file.name],
+            ]);
+            keep(item, "document_refs", ref);
             item.classList.remove("ci-uploading");
             documentStatus.textContent = "";
         })().catch((error) => {
