@@ -1,7 +1,7 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .. import mapping
 
@@ -25,6 +25,31 @@ class ClaimsSinappsDepositLine(models.Model):
     amount_untaxed = fields.Monetary(string="Amount excl. VAT", compute="_compute_amounts",
                                      store=True)
     amount_tax = fields.Monetary(string="VAT", compute="_compute_amounts", store=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.browse()._check_deposit_open(self.env["claims.sinapps.deposit"].browse(
+            {vals["deposit_id"] for vals in vals_list if vals.get("deposit_id")}))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        deposits = self.deposit_id
+        if vals.get("deposit_id"):
+            deposits |= deposits.browse(vals["deposit_id"])
+        self._check_deposit_open(deposits)
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_deposit_open()
+        return super().unlink()
+
+    def _check_deposit_open(self, deposits=None):
+        """The lines of a quote or an invoice sent to Sinapps are what Sinapps has: no user
+        changes them (the deposit itself refuses it the same way)."""
+        deposits = self.deposit_id if deposits is None else deposits
+        if not self.env.su and deposits.filtered(lambda d: d.state != "submitted"):
+            raise UserError(self.env._("A quote or an invoice sent to Sinapps is not changed: "
+                                       "ask the trade for a new one."))
 
     @api.constrains("vat_rate", "quantity")
     def _check_vat_rate(self):

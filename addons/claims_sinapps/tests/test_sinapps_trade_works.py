@@ -134,3 +134,12 @@ class TestSinappsTradeWorks(ClaimsSinappsTradeCommon):
         with self.assertRaisesRegex(UserError, "not changed"):
             deposit.with_user(self.user_handler).write({"reference": "DEV-38-bis"})
         self.assertRecordValues(deposit, [{"state": "pending", "reference": "DEV-38"}])
+        # nor its lines, one by one
+        line = deposit.line_ids[:1].with_user(self.user_handler)
+        amount = deposit.amount_untaxed
+        for change in (lambda: line.write({"price_unit": 1.0}), line.unlink,
+                       lambda: line.create({"deposit_id": deposit.id, "name": "Extra",
+                                            "price_unit": 99.0})):
+            with self.assertRaisesRegex(UserError, "not changed"):
+                change()
+        self.assertEqual(deposit.amount_untaxed, amount)
