@@ -283,6 +283,7 @@ def build_package(definition):
             "grace_days": definition.grace_days,
             "repeat": definition.repeat,
             "repeat_years": definition.repeat_years,
+            "no_email": definition.no_email,
             "partner_path": definition.partner_path or None,
             "user_path": definition.user_path or None,
         },

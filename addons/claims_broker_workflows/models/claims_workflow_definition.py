@@ -29,6 +29,9 @@ SCANNABLE_MODELS = (
 EXTRA_MODELS_PARAM = "claims_broker_workflows.extra_models"
 
 
+
+NO_EMAIL_WAYS = [("letter", "A letter to post"), ("phone", "A phone call")]
+
 class ClaimsWorkflowDefinition(models.Model):
     """A timed multi-step workflow: what it runs on, when it starts, its steps and versions.
 
@@ -91,6 +94,11 @@ class ClaimsWorkflowDefinition(models.Model):
     user_path = fields.Char(
         string="Responsible user",
         help="Field path from the record to its responsible user, e.g. policy_id.user_id.",
+    )
+    no_email = fields.Selection(
+        NO_EMAIL_WAYS, string="Customer without e-mail", default="letter", required=True,
+        help="How an e-mail step reaches a customer who has no e-mail address: a letter (the "
+        "mail as a PDF to print, with a task to post it) or a phone call task.",
     )
     step_ids = fields.One2many("claims.workflow.step", "definition_id", string="Steps", copy=True)
     # Versions

@@ -107,6 +107,9 @@ class ClaimsWorkflowInstance(models.Model):
 
     def _run_email(self, step):
         template = step.mail_template_id
+        if self.partner_id and not self.partner_id.email:
+            self._reach_without_email(step)
+            return step._next_in_sequence()
         mail_id = template.send_mail(self.res_id, force_send=False)
         mail = self.env["mail.mail"].browse(mail_id)
         self._log(step, self.env._(
@@ -115,6 +118,58 @@ class ClaimsWorkflowInstance(models.Model):
                 mail.recipient_ids.mapped("email")) or mail.email_to or "-",
         ))
         return step._next_in_sequence()
+
+    def _reach_without_email(self, step):
+        """The e-mail of ``step`` for a customer without an address: as a letter (the mail in
+        the customer's language as a PDF on the record, with a task to post it) or as a task
+        to phone them, as the definition says."""
+        record = self._record()
+        template = step.mail_template_id
+        subject = template._render_field("subject", [self.res_id], compute_lang=True)[self.res_id]
+        body = template._render_field("body_html", [self.res_id], compute_lang=True)[self.res_id]
+        user = self._assignee(step)
+        Activity = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
+        values = {
+            "res_model_id": self.env["ir.model"]._get_id(record._name),
+            "res_id": record.id,
+            "user_id": user.id,
+            "date_deadline": fields.Date.context_today(self),
+        }
+        customer = self.partner_id
+        if self.definition_id.no_email == "phone":
+            Activity.create({**values,
+                             "activity_type_id": self.env.ref("mail.mail_activity_data_call").id,
+                             "summary": self.env._("Call %(customer)s: %(subject)s",
+                                                   customer=customer.name, subject=subject),
+                             "note": body})
+            self._log(step, self.env._(
+                "%(customer)s has no e-mail address: phone task for %(user)s instead of "
+                "“%(subject)s”.", customer=customer.name, user=user.name, subject=subject))
+            return
+        letter = Markup(
+            "<html><head><meta charset='utf-8'/></head><body style='font-family: sans-serif; "
+            "font-size: 12pt; margin: 2cm'><p>%s</p><p>%s</p><h3>%s</h3>%s</body></html>"
+        ) % (Markup("<br/>").join(customer._display_address().splitlines()) if customer.street
+             else customer.name, self.with_context(lang=customer.lang or self._lang())
+             ._format_date(fields.Date.context_today(self)), subject,
+             body)
+        pdf = self.env["ir.actions.report"]._run_wkhtmltopdf([str(letter)])
+        attachment = self.env["ir.attachment"].sudo().create({
+            "name": f"{subject} - {customer.name}.pdf".replace("/", "-"),
+            "raw": pdf, "mimetype": "application/pdf",
+            "res_model": record._name, "res_id": record.id,
+        })
+        Activity.create({**values,
+                         "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+                         "summary": self.env._("Print and post the letter “%(subject)s”",
+                                               subject=subject),
+                         "note": Markup("<p>%s</p>") % self.env._(
+                             "%(customer)s has no e-mail address: the letter is attached to "
+                             "the record (%(file)s).", customer=customer.name,
+                             file=attachment.name)})
+        self._log(step, self.env._(
+            "%(customer)s has no e-mail address: letter “%(file)s” to post, task for %(user)s.",
+            customer=customer.name, file=attachment.name, user=user.name))
 
     def _run_note(self, step):
         record = self._record()

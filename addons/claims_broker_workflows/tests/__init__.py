@@ -3,6 +3,7 @@ from . import test_claims_workflow_definition_access
 from . import test_claims_workflow_definition_scan
 from . import test_claims_workflow_instance_activity
 from . import test_claims_workflow_instance_scope10
+from . import test_claims_workflow_no_email
 from . import test_claims_workflow_package
 from . import test_claims_workflow_package_languages
 from . import test_claims_workflow_report_replaced

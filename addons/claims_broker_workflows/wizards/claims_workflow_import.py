@@ -6,7 +6,7 @@ import binascii
 from odoo import Command, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..models.claims_workflow_definition import OFFSET_DIRECTIONS, OFFSET_UNITS
+from ..models.claims_workflow_definition import NO_EMAIL_WAYS, OFFSET_DIRECTIONS, OFFSET_UNITS
 from ..models.claims_workflow_step import STEP_KINDS
 from ..package import KEY_RE, PackageError, read_package
 from ..tools import check_field_path, domain_error
@@ -124,7 +124,8 @@ class ClaimsWorkflowImport(models.TransientModel):
                 if error:
                     problems.append(f"definition.{key}: {error}")
         for key, allowed in (("start_unit", dict(OFFSET_UNITS)),
-                             ("start_direction", dict(OFFSET_DIRECTIONS))):
+                             ("start_direction", dict(OFFSET_DIRECTIONS)),
+                             ("no_email", dict(NO_EMAIL_WAYS))):
             if head.get(key) is not None and head[key] not in allowed:
                 problems.append(self.env._("definition.%(key)s: unknown value %(value)s.",
                                            key=key, value=head[key]))
@@ -230,6 +231,7 @@ class ClaimsWorkflowImport(models.TransientModel):
             "grace_days": head.get("grace_days", 0),
             "repeat": bool(head.get("repeat")),
             "repeat_years": head.get("repeat_years") or 1,
+            "no_email": head.get("no_email") or "letter",
             "partner_path": head.get("partner_path") or False,
             "user_path": head.get("user_path") or False,
             "company_id": company.id,
