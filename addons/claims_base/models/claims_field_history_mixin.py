@@ -177,7 +177,10 @@ class ClaimsFieldHistoryMixin(models.AbstractModel):
 
     def _field_history_lines_snapshot(self, field_name, without=None):
         """{record id: [(line id, line name)]} of ``field_name``, to give
-        ``_field_history_log_lines`` after a change (``without``: lines not to count)."""
+        ``_field_history_log_lines`` after a change (``without``: lines not to count); empty
+        while records of this model are being created, whose lines are not a change."""
+        if self._name in self.env.cr.cache.get(CREATING, ()):
+            return {}  # no names read for every claim an import creates
         snapshot = {}
         for record in self:
             lines = record[field_name] - without if without else record[field_name]
