@@ -5,8 +5,6 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# What a limit line bounds: a reserve change, or a payment.
-KINDS = ("reserve", "payment")
 MANAGER_GROUP = "claims_base.group_claims_manager"
 # The group of the users connector backends act as (claims_connector, when installed).
 INTEGRATION_GROUP = "claims_connector.group_claims_integration"
@@ -22,9 +20,11 @@ class ClaimsAuthorityLimit(models.Model):
 
     - the lines that apply are the user's own lines and the lines of the user's groups (implied
       groups included), in the company or one of its parent companies;
-    - if one of them names the coverage type, only the lines naming it count (both amounts:
-      a coverage-type line replaces the general lines for that type); else the general lines;
-    - the user's limit is the highest amount among those lines; no line means no authority (0).
+    - for each holder (the user, each of their groups), a line naming the coverage type
+      replaces that holder's general lines for that type (both amounts);
+    - the user's limit is the highest among their holders' amounts; no line means no
+      authority (0). Precedence per holder keeps a manager's general limit when the group
+      of handlers, which managers are members of, has a lower line for one coverage type.
 
     Authority control is on in a company as soon as a line exists for it (or for a parent
     company); a desk without any line works as without this addon. Where it is on:
@@ -67,7 +67,6 @@ class ClaimsAuthorityLimit(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         index=True,
         ondelete="cascade",
         domain="[('share', '=', False)]",
@@ -75,14 +74,12 @@ class ClaimsAuthorityLimit(models.Model):
     )
     group_id = fields.Many2one(
         "res.groups",
-        string="Group",
         index=True,
         ondelete="cascade",
         help="Every member of the group (implied groups included) has this limit.",
     )
     coverage_type_id = fields.Many2one(
         "claims.coverage.type",
-        string="Coverage type",
         check_company=True,
         help="Empty: every coverage type. A line for a coverage type replaces the general "
         "lines for that type.",
@@ -156,23 +153,27 @@ class ClaimsAuthorityLimit(models.Model):
         """{user id: limit of ``kind``} of the users holding a line for the company and the
         coverage type (of ``users`` only, when given). Users without a line are left out:
         their limit is 0."""
-        assert kind in KINDS
         field = f"amount_{kind}"
         domain = [("company_id", "parent_of", company.id),
                   ("coverage_type_id", "in", [False, coverage_type.id])]
         if users is not None:
             domain += ["|", ("user_id", "in", users.ids),
                        ("group_id", "in", users.sudo().all_group_ids.ids)]
-        specific, general = defaultdict(float), defaultdict(float)
+        # per holder (a user or a group): its line for the coverage type, else its general one
+        by_holder = defaultdict(dict)
         for line in self.sudo().search(domain):
-            holders = line.user_id or line.group_id.all_user_ids
+            holder = line.user_id or line.group_id
+            scope = "type" if line.coverage_type_id else "general"
+            by_holder[holder][scope] = max(by_holder[holder].get(scope, 0.0), line[field])
+        limits = {}
+        for holder, amounts in by_holder.items():
+            amount = amounts.get("type", amounts.get("general", 0.0))
+            members = holder if holder._name == "res.users" else holder.all_user_ids
             if users is not None:
-                holders &= users
-            bucket = specific if line.coverage_type_id else general
-            for holder in holders:
-                bucket[holder.id] = max(bucket.get(holder.id, 0.0), line[field])
-        return {user_id: specific.get(user_id, general.get(user_id, 0.0))
-                for user_id in set(specific) | set(general)}
+                members = members.filtered(lambda u: u.id in users.ids)
+            for member in members:
+                limits[member.id] = max(limits.get(member.id, 0.0), amount)
+        return limits
 
     @api.model
     def _find_approver(self, company, coverage_type, kind, amount, exclude):
