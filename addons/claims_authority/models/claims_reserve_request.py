@@ -82,6 +82,8 @@ class ClaimsReserveRequest(models.Model):
         help="The approver's reserve limit when the change was approved.")
     reserve_line_id = fields.Many2one("claims.reserve.line", string="Reserve line",
                                       readonly=True)
+    amount_total_posted = fields.Monetary(
+        related="reserve_line_id.amount_total", string="Reserve once posted")
 
     # ------------------------------------------------------------------ constraints
 
