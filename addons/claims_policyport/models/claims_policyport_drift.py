@@ -119,8 +119,11 @@ class ClaimsPolicyportDrift(models.AbstractModel):
                                        "coverage here", code=key[0], category=key[1],
                                        total=total))
                 continue
-            lines = coverage.with_context(**{NO_EXPORT_KEY: FROM_POLICYPORT})._set_reserve(
-                total, reason)
+            # PolicyPort's figures, not a decision of the manager: posted as superuser (the
+            # manager and the claim's write right are checked above), so no authority limit
+            # of the manager applies; the lines still carry the manager's name
+            lines = coverage.sudo().with_context(
+                **{NO_EXPORT_KEY: FROM_POLICYPORT})._set_reserve(total, reason).sudo(False)
             if lines:
                 done.append(self.env._("Reserve %(coverage)s: %(change)+.2f to %(total).2f",
                                        coverage=coverage.display_name,
