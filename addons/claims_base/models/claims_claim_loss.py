@@ -21,7 +21,7 @@ class ClaimsClaim(models.Model):
       the claim's incurred amount, i.e. paid + pending + outstanding reserve over its
       coverages. Recoveries (subrogation, salvage) lower the insurers' cost, not the
       operator's, and are left out.
-    - **Deductible** (``amount_deductible``): the deductibles of the coverages that carry a
+    - **Deductibles** (``amount_deductible``): the deductibles of the coverages that carry a
       reserve or a payment: the amount of an amount deductible, or the percentage of the
       estimated damage (of the coverage's incurred amount while there is no estimate).
       Computed, and editable when the insurer's settlement applies another figure.
@@ -49,7 +49,7 @@ class ClaimsClaim(models.Model):
         "part above a limit. The operator bears it.",
     )
     amount_deductible = fields.Monetary(
-        string="Deductible",
+        string="Deductibles",
         compute="_compute_amount_deductible",
         store=True,
         readonly=False,
