@@ -3,7 +3,7 @@
 {
     "name": "Claims",
     "summary": "Incidents, claims, policies, reserves, payments, documents, portal and packages",
-    "version": "19.0.2.0.0",
+    "version": "19.0.2.1.0",
     "category": "Services/Claims",
     "website": "https://github.com/claims-suite/claims-suite",
     "author": "The claims suite authors",
@@ -28,6 +28,7 @@
         "report/claims_claim_report.xml",
         "views/claims_claim_views.xml",
         "views/claims_incident_views.xml",
+        "views/claims_incident_loss_views.xml",
         "views/claims_policy_views.xml",
         "views/claims_payment_views.xml",
         "views/claims_document_views.xml",
@@ -60,6 +61,7 @@
         "demo/claims_demo_fleet.xml",
         "demo/claims_demo_config.xml",
         "demo/claims_demo_desk.xml",
+        "demo/claims_demo_losses.xml",
         "demo/claims_portal_demo.xml",
     ],
     "assets": {

@@ -3,6 +3,7 @@ from . import claims_shared_config_mixin  # inherited by the configuration model
 from . import claims_claim
 from . import claims_claim_coverage
 from . import claims_claim_deadline
+from . import claims_claim_loss
 from . import claims_claim_package
 from . import claims_claim_stage
 from . import claims_claim_type
@@ -15,6 +16,7 @@ from . import claims_incident
 from . import claims_incident_intake
 from . import claims_incident_link
 from . import claims_incident_link_hit
+from . import claims_incident_loss
 from . import claims_incident_party
 from . import claims_incident_rule
 from . import claims_incident_upload

@@ -12,6 +12,15 @@ class ClaimsFieldHistoryMixin(models.AbstractModel):
     ``mail.tracking.value`` is readable by administrators only, so the history is read with
     sudo, after checking that the user reads this record and this field. Portal users never
     get it: the chatter's tracking is internal.
+
+    How an addon gives its fields a history (a connector's fields on a claim or a payment):
+
+    - declare the field tracked (``tracking=True``): mail logs each change written to it, by
+      whom (the user the write runs as: the integration user for a connector's jobs, also
+      under ``sudo()``) and when, and the form shows them on hover;
+    - lines of an x2many: ``_field_history_lines`` (their lines log the changes);
+    - a field computed from a tracked one (a label from a code):
+      ``_field_history_sources``, which shows the tracked field's changes.
     """
 
     _name = "claims.field.history.mixin"
@@ -34,8 +43,18 @@ class ClaimsFieldHistoryMixin(models.AbstractModel):
             if not nested:
                 creating.discard(self._name)
 
+    @api.model
+    def _field_history_sources(self):
+        """``{field: tracked field}``: fields whose history is the changes of a tracked field
+        they are computed from (a label shown for a code). Addons add theirs to super's."""
+        return {}
+
     def _field_history_tracked(self, field):
-        return bool(getattr(field, "tracking", None)) or field.name in self._field_history_lines
+        return (
+            bool(getattr(field, "tracking", None))
+            or field.name in self._field_history_lines
+            or field.name in self._field_history_sources()
+        )
 
     @api.model
     def fields_get(self, allfields=None, attributes=None):
@@ -66,12 +85,19 @@ class ClaimsFieldHistoryMixin(models.AbstractModel):
         if field is None or not self._field_history_tracked(field):
             raise UserError(self.env._("%(field)s is not a tracked field.", field=field_name))
         self._check_field_access(field, "read")
-        description = self.fields_get([field_name], attributes=["string", "type"])
-        description = description[field_name]
-        trackings_sudo = self._get_field_trackings_sudo(field_name)
+        source = self._field_history_sources().get(field_name, field_name)
+        self._check_field_access(self._fields[source], "read")
+        description = self.fields_get([source], attributes=["type"])[source]
+        description["string"] = field.get_description(self.env)["string"]
+        trackings_sudo = self._get_field_trackings_sudo(source)
         count = len(trackings_sudo)
         if limit:
             trackings_sudo = trackings_sudo[:limit]
+        # a label computed from a tracked code shows the codes' labels
+        labels = (
+            dict(field._description_selection(self.env))
+            if source != field_name and field.type == "selection" else {}
+        )
         changes = []
         for tracking_sudo in trackings_sudo:
             message_sudo = tracking_sudo.mail_message_id
@@ -89,8 +115,8 @@ class ClaimsFieldHistoryMixin(models.AbstractModel):
                 "author": message_sudo.author_id.name
                 or message_sudo.email_from
                 or self.env._("System"),
-                "old_value": old_value,
-                "new_value": new_value,
+                "old_value": labels.get(old_value, old_value),
+                "new_value": labels.get(new_value, new_value),
             })
         return {
             "field": field_name,
@@ -135,7 +161,11 @@ class ClaimsFieldHistoryMixin(models.AbstractModel):
 
     @api.model
     def _field_history_restorable(self, field):
-        return field.type not in ("one2many", "many2many") and not field.readonly
+        return (
+            field.type not in ("one2many", "many2many")
+            and not field.readonly
+            and field.name not in self._field_history_sources()
+        )
 
     def _field_history_old_value(self, field, tracking_sudo):
         """The value before ``tracking_sudo``'s change, as ``write`` takes it."""

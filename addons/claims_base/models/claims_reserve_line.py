@@ -37,6 +37,9 @@ class ClaimsReserveLine(models.Model):
             {vals["coverage_id"] for vals in vals_list if vals.get("coverage_id")}
         )
         running = coverages._read_ledgers()[0]
+        # the lines' related claim and company, read for all of them at once (not one
+        # query per line while they are precomputed)
+        coverages.claim_id.fetch(["company_id"])
         for vals in vals_list:
             # who and when are facts, not input
             vals["user_id"] = self.env.user.id

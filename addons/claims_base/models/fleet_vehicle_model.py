@@ -7,6 +7,6 @@ class FleetVehicleModel(models.Model):
     _inherit = "fleet.vehicle.model"
 
     vehicle_type = fields.Selection(
-        selection_add=[("truck", "Truck"), ("trailer", "Trailer")],
-        ondelete={"truck": "set default", "trailer": "set default"},
+        selection_add=[("truck", "Truck"), ("trailer", "Trailer"), ("van", "Van")],
+        ondelete={"truck": "set default", "trailer": "set default", "van": "set default"},
     )

@@ -21,9 +21,11 @@ from . import test_desk_start_companies
 from . import test_document_filing
 from . import test_field_history
 from . import test_field_history_restore
+from . import test_field_history_sources
 from . import test_import_templates
 from . import test_incident_claims
 from . import test_incident_link_reporter
+from . import test_incident_loss
 from . import test_incident_map_settings
 from . import test_incident_open_on_report
 from . import test_incident_phone_documents

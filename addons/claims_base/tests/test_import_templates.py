@@ -1,5 +1,10 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ast
+import io
+
+import openpyxl
+
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools.misc import file_open
@@ -17,7 +22,9 @@ class TestImportTemplates(TransactionCase):
         models = cls.env["fleet.vehicle.model"]
         brand = cls.env["fleet.vehicle.model.brand"]
         for brand_name, model_name, kind in (("Volvo", "FH 500", "truck"),
-                                             ("Schmitz Cargobull", "S.KO Cool", "trailer")):
+                                             ("Schmitz Cargobull", "S.KO Cool", "trailer"),
+                                             ("Mercedes-Benz", "Sprinter", "van"),
+                                             ("Volkswagen", "Golf 8", "car")):
             if not models.search([("name", "=", model_name)]):
                 models.create({
                     "name": model_name, "vehicle_type": kind,
@@ -31,10 +38,14 @@ class TestImportTemplates(TransactionCase):
         self.assertEqual(len(ours), 1, templates)
         return ours[0]["template"]
 
-    def _load(self, model):
+    def _read_template(self, model):
         path = self._template(model).lstrip("/")
         with file_open(path, "rb") as template:
-            content = template.read()
+            return path, template.read()
+
+    def _load(self, model, content=None):
+        path, template = self._read_template(model)
+        content = content or template
         importer = self.env["base_import.import"].create({
             "res_model": model, "file": content, "file_type": XLSX,
             "file_name": path.rsplit("/", 1)[-1],
@@ -76,12 +87,38 @@ class TestImportTemplates(TransactionCase):
         stranger = new_test_user(self.env, login="not_a_driver", groups="base.group_portal")
         self.assertIsNone(Incident._intake_driver_company(stranger))
 
-    def test_vehicle_template_loads_a_truck_and_a_trailer(self):
+    def test_vehicle_template_loads_a_truck_a_trailer_a_van_and_a_car(self):
         vehicles = self._load("fleet.vehicle")
-        self.assertEqual(vehicles.mapped("license_plate"), ["VZR-12-K", "OT-45-ZX"])
-        self.assertEqual(vehicles.mapped("vehicle_type"), ["truck", "trailer"])
+        self.assertEqual(vehicles.mapped("license_plate"),
+                         ["VZR-12-K", "OT-45-ZX", "VB-731-N", "GH-204-L"])
+        self.assertEqual(vehicles.mapped("vehicle_type"), ["truck", "trailer", "van", "car"])
+
+    def test_imported_vehicles_are_offered_to_their_branch_drivers(self):
+        branch = self.env["res.company"].create({
+            "name": "Depot Lyon", "parent_id": self.env.company.id})
+        _path, template = self._read_template("fleet.vehicle")
+        book = openpyxl.load_workbook(io.BytesIO(template))
+        sheet = book.active
+        company_column = [cell.value for cell in sheet[1]].index("Company") + 1
+        for row in range(2, sheet.max_row + 1):  # the user fills in the Company column
+            sheet.cell(row=row, column=company_column, value="Depot Lyon")
+        content = io.BytesIO()
+        book.save(content)
+        vehicles = self._load("fleet.vehicle", content.getvalue())
+        self.assertEqual(vehicles.company_id, branch)
+        offered = self.env["claims.incident"]._intake_vehicles(branch)
+        self.assertEqual(offered, vehicles.sorted("license_plate"),
+                         "the phone form of the branch lists them")
+        self.assertFalse(offered & self.env["claims.incident"]._intake_vehicles(
+            self.env.company), "and not the parent company's form")
+        trailer = vehicles.filtered(lambda v: v.vehicle_type == "trailer")
+        trailer_domain = ast.literal_eval(self.env["claims.incident"]._fields["trailer_id"].domain)
+        self.assertEqual(
+            self.env["fleet.vehicle"].search([("company_id", "=", branch.id), *trailer_domain]),
+            trailer, "the incident's trailer field offers the trailer only")
 
     def test_trucks_and_trailers_are_vehicle_kinds(self):
         kinds = dict(self.env["fleet.vehicle.model"]._fields["vehicle_type"].selection)
         self.assertEqual(kinds["truck"], "Truck")
         self.assertEqual(kinds["trailer"], "Trailer")
+        self.assertEqual(kinds["van"], "Van")

@@ -26,3 +26,11 @@ def check_no_money_written(env, vals_list):
         raise UserError(env._(
             "Reserves, payments and their totals come from the reserve ledger and the "
             "payments: change a reserve or make a payment instead."))
+
+
+def check_no_totals_written(env, vals_list, names):
+    """The loss totals (``names``) follow the amounts they sum: nobody writes them."""
+    if any(set(names) & set(vals) for vals in vals_list):
+        raise UserError(env._(
+            "The insured and uninsured parts of a loss are computed: change the estimated "
+            "damage, the deductible, the damage not covered or the reserves instead."))

@@ -26,27 +26,31 @@ class ClaimsClaim(models.Model):
         "claims.opus.backend", string="Opus backend", readonly=True, copy=False, index=True,
         groups=DESK)
     opus_allocation_id = fields.Char(
-        string="Opus allocation", readonly=True, copy=False, index="btree_not_null")
-    opus_status = fields.Char(string="Opus status", readonly=True, copy=False, groups=DESK)
+        string="Opus allocation", readonly=True, copy=False, index="btree_not_null", tracking=True)
+    opus_status = fields.Char(string="Opus status", readonly=True, copy=False, groups=DESK,
+                              tracking=True)
     opus_status_unmapped = fields.Boolean(
         string="Opus status not mapped", readonly=True, copy=False, groups=DESK,
         help="Opus's status has no row in the backend's status mapping: the claim kept its "
         "stage.")
-    opus_incident_code = fields.Char(string="Opus incident code", readonly=True, groups=DESK)
+    opus_incident_code = fields.Char(string="Opus incident code", readonly=True, groups=DESK,
+                                     tracking=True)
     opus_incident_type = fields.Selection(
-        list(mapping.INCIDENT_TYPES), string="Incident type", readonly=True, groups=DESK)
-    opus_brand = fields.Char(string="Brand", readonly=True, groups=DESK)
+        list(mapping.INCIDENT_TYPES), string="Incident type", readonly=True, groups=DESK,
+        tracking=True)
+    opus_brand = fields.Char(string="Brand", readonly=True, groups=DESK, tracking=True)
     opus_policy_inception = fields.Date(
         related="policy_id.date_inception", string="Building policy inception", groups=DESK)
     opus_sum_insured = fields.Monetary(
         related="policy_id.amount_sum_insured", string="Building sum insured", groups=DESK)
     # Opus's KPI dates: sent as they are set (one exchange per change)
-    opus_kpi_builder_reference = fields.Char(string="Builder reference", groups=DESK)
+    opus_kpi_builder_reference = fields.Char(string="Builder reference", groups=DESK, tracking=True)
     opus_kpi_initial_contact = fields.Datetime(string="Initial contact", groups=DESK,
-                                               help="The first SMS or e-mail to the customer.")
-    opus_kpi_site_attend = fields.Datetime(string="Site attend date", groups=DESK)
-    opus_kpi_status_update = fields.Datetime(string="Status update", groups=DESK)
-    opus_kpi_estimated_end = fields.Date(string="Estimated end date", groups=DESK)
+                                               help="The first SMS or e-mail to the customer.",
+                                               tracking=True)
+    opus_kpi_site_attend = fields.Datetime(string="Site attend date", groups=DESK, tracking=True)
+    opus_kpi_status_update = fields.Datetime(string="Status update", groups=DESK, tracking=True)
+    opus_kpi_estimated_end = fields.Date(string="Estimated end date", groups=DESK, tracking=True)
     opus_job_ids = fields.One2many("claims.opus.job", "claim_id", string="Opus jobs",
                                    groups=DESK)
     opus_kpi_target_ids = fields.One2many("claims.opus.kpi.target", "claim_id",

@@ -15,26 +15,26 @@ class ClaimsClaim(models.Model):
     _inherit = "claims.claim"
 
     tiva_claim_id = fields.Char(string="Tiva claim id", readonly=True, index="btree_not_null",
-                                copy=False)
-    tiva_client = fields.Char(string="Client", readonly=True, copy=False)
-    tiva_client_file_status = fields.Char(string="Client file status", readonly=True)
-    tiva_file_type = fields.Char(string="File type")
-    tiva_event = fields.Char(string="Event")
-    tiva_peril = fields.Char(string="Peril")
-    tiva_loss_description = fields.Text(string="Loss description")
-    tiva_reported_by = fields.Char(string="Reported by")
-    tiva_severity_code = fields.Char(string="Severity code")
-    tiva_agent_company = fields.Char(string="Agent company")
+                                copy=False, tracking=True)
+    tiva_client = fields.Char(string="Client", readonly=True, copy=False, tracking=True)
+    tiva_client_file_status = fields.Char(string="Client file status", readonly=True, tracking=True)
+    tiva_file_type = fields.Char(string="File type", tracking=True)
+    tiva_event = fields.Char(string="Event", tracking=True)
+    tiva_peril = fields.Char(string="Peril", tracking=True)
+    tiva_loss_description = fields.Text(string="Loss description", tracking=True)
+    tiva_reported_by = fields.Char(string="Reported by", tracking=True)
+    tiva_severity_code = fields.Char(string="Severity code", tracking=True)
+    tiva_agent_company = fields.Char(string="Agent company", tracking=True)
     # Loss location and the insured's phones
-    tiva_loss_street = fields.Char(string="Loss address")
-    tiva_loss_city = fields.Char(string="Loss city")
-    tiva_loss_state = fields.Char(string="Loss state")
-    tiva_loss_zip = fields.Char(string="Loss ZIP")
-    tiva_phone_home = fields.Char(string="Home phone")
-    tiva_phone_mobile = fields.Char(string="Mobile phone")
-    tiva_phone_work = fields.Char(string="Work phone")
-    tiva_phone_fax = fields.Char(string="Fax")
-    tiva_phone_other = fields.Char(string="Other phone")
+    tiva_loss_street = fields.Char(string="Loss address", tracking=True)
+    tiva_loss_city = fields.Char(string="Loss city", tracking=True)
+    tiva_loss_state = fields.Char(string="Loss state", tracking=True)
+    tiva_loss_zip = fields.Char(string="Loss ZIP", tracking=True)
+    tiva_phone_home = fields.Char(string="Home phone", tracking=True)
+    tiva_phone_mobile = fields.Char(string="Mobile phone", tracking=True)
+    tiva_phone_work = fields.Char(string="Work phone", tracking=True)
+    tiva_phone_fax = fields.Char(string="Fax", tracking=True)
+    tiva_phone_other = fields.Char(string="Other phone", tracking=True)
     # The policy as PolicyPort sent it, on the claim's Policy tab
     tiva_policy_type = fields.Char(related="policy_id.policy_type", string="Policy type")
     tiva_policy_date_start = fields.Date(related="policy_id.date_start", string="Policy start")
@@ -42,18 +42,20 @@ class ClaimsClaim(models.Model):
     tiva_endorsement = fields.Char(related="policy_id.tiva_endorsement")
     tiva_exclude_wind = fields.Boolean(related="policy_id.tiva_exclude_wind")
     # Deductibles by peril, as a stated amount or a percentage
-    tiva_deductible_aop_kind = fields.Selection(DEDUCTIBLE_KINDS, string="AOP deductible in")
-    tiva_deductible_aop = fields.Float(string="AOP deductible")
+    tiva_deductible_aop_kind = fields.Selection(DEDUCTIBLE_KINDS, string="AOP deductible in",
+                                                tracking=True)
+    tiva_deductible_aop = fields.Float(string="AOP deductible", tracking=True)
     tiva_deductible_hurricane_kind = fields.Selection(
-        DEDUCTIBLE_KINDS, string="Hurricane deductible in")
-    tiva_deductible_hurricane = fields.Float(string="Hurricane deductible")
+        DEDUCTIBLE_KINDS, string="Hurricane deductible in", tracking=True)
+    tiva_deductible_hurricane = fields.Float(string="Hurricane deductible", tracking=True)
     tiva_deductible_sinkhole_kind = fields.Selection(
-        DEDUCTIBLE_KINDS, string="Sinkhole deductible in")
-    tiva_deductible_sinkhole = fields.Float(string="Sinkhole deductible")
+        DEDUCTIBLE_KINDS, string="Sinkhole deductible in", tracking=True)
+    tiva_deductible_sinkhole = fields.Float(string="Sinkhole deductible", tracking=True)
     # Financials against PolicyPort (claims_policyport_drift.py)
     tiva_has_drift = fields.Boolean(
         string="Differs from PolicyPort", readonly=True, copy=False, index=True,
         help="Set by the daily check when the reserves or payments differ from PolicyPort's.",
+        tracking=True,
     )
     tiva_drift_summary = fields.Text(string="Differences with PolicyPort", readonly=True,
                                      copy=False)

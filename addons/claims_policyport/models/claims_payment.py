@@ -27,16 +27,18 @@ class ClaimsPayment(models.Model):
     _inherit = "claims.payment"
 
     tiva_payment_id = fields.Char(
-        string="Tiva payment id", readonly=True, copy=False, index="btree_not_null")
+        string="Tiva payment id", readonly=True, copy=False, index="btree_not_null", tracking=True)
     tiva_payable_to = fields.Char(
         string="Payable to (PolicyPort)", readonly=True, copy=False,
         help="The name PolicyPort prints on the check: the one that belongs to the payee's "
         "Tiva id.",
+        tracking=True,
     )
     voided_by_id = fields.Many2one(
         "res.users", string="Voided by", readonly=True, copy=False,
         help="Who voided or stopped the payment (PolicyPort's \"Authorized/Denied By\"); the "
         "backend's user for a void read from PolicyPort.",
+        tracking=True,
     )
     is_policyport = fields.Boolean(compute="_compute_is_policyport")
     tiva_never_sent = fields.Boolean(

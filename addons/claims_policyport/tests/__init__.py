@@ -16,3 +16,4 @@ from . import test_claims_payment_policyport_manual
 from . import test_policyport_vendors
 from . import test_claims_claim_policyport_sync
 from . import test_claims_policyport_authority
+from . import test_policyport_field_history

@@ -25,20 +25,22 @@ class ClaimsClaim(models.Model):
                                          readonly=True, copy=False, index="btree_not_null")
     # The mission
     sinapps_mission_id = fields.Char(string="Sinapps mission id", readonly=True, copy=False,
-                                     index="btree_not_null")
+                                     index="btree_not_null", tracking=True)
     sinapps_mission_href = fields.Char(readonly=True, copy=False)
-    sinapps_mission_number = fields.Char(string="Mission number", readonly=True, copy=False)
-    sinapps_mission_date = fields.Datetime(string="Mission date", readonly=True, copy=False)
+    sinapps_mission_number = fields.Char(string="Mission number", readonly=True, copy=False,
+                                         tracking=True)
+    sinapps_mission_date = fields.Datetime(string="Mission date", readonly=True, copy=False,
+                                           tracking=True)
     sinapps_mission_type = fields.Char(string="Mission type code", readonly=True, copy=False)
     sinapps_mission_type_label = fields.Selection(
         SELECTIONS["mission_type"], string="Mission type", compute="_compute_sinapps_labels")
-    sinapps_status = fields.Char(string="Mission status", readonly=True, copy=False)
-    sinapps_step = fields.Char(string="Step code", readonly=True, copy=False)
+    sinapps_status = fields.Char(string="Mission status", readonly=True, copy=False, tracking=True)
+    sinapps_step = fields.Char(string="Step code", readonly=True, copy=False, tracking=True)
     sinapps_step_label = fields.Selection(
         mapping.MISSION_STEPS, string="Mission step", compute="_compute_sinapps_labels")
     sinapps_step_event_id = fields.Integer(readonly=True, copy=False)
     sinapps_step_ids = fields.One2many("claims.sinapps.step", "claim_id", string="Mission steps")
-    sinapps_insurer_contact = fields.Char(string="Insurer's contact", readonly=True)
+    sinapps_insurer_contact = fields.Char(string="Insurer's contact", readonly=True, tracking=True)
     # The loss
     sinapps_nature = fields.Char(string="Nature code", readonly=True)
     sinapps_nature_label = fields.Selection(
@@ -65,8 +67,8 @@ class ClaimsClaim(models.Model):
     sinapps_risk_zip = fields.Char(string="Risk ZIP", readonly=True)
     sinapps_risk_city = fields.Char(string="Risk city", readonly=True)
     sinapps_risk_country_code = fields.Char(string="Risk country", readonly=True)
-    sinapps_contract_type = fields.Char(string="Contract type", readonly=True)
-    sinapps_deductible = fields.Char(string="Deductible", readonly=True)
+    sinapps_contract_type = fields.Char(string="Contract type", readonly=True, tracking=True)
+    sinapps_deductible = fields.Char(string="Deductible", readonly=True, tracking=True)
     # The platform's work with Sinapps
     sinapps_sollicitation_ids = fields.One2many(
         "claims.sinapps.sollicitation", "claim_id", string="Sollicitations")
@@ -75,10 +77,12 @@ class ClaimsClaim(models.Model):
     sinapps_trade_id = fields.Many2one(
         "res.partner", string="Trade", compute="_compute_sinapps_trade_id",
         help="The repairer participant of the claim who does the works.")
-    sinapps_appointment = fields.Datetime(string="Appointment", readonly=True, copy=False)
+    sinapps_appointment = fields.Datetime(string="Appointment", readonly=True, copy=False,
+                                          tracking=True)
     sinapps_appointment_end = fields.Datetime(string="Appointment until", readonly=True,
-                                              copy=False)
-    sinapps_date_intervention = fields.Date(string="Works date", readonly=True, copy=False)
+                                              copy=False, tracking=True)
+    sinapps_date_intervention = fields.Date(string="Works date", readonly=True, copy=False,
+                                            tracking=True)
 
     _sinapps_mission_unique = models.UniqueIndex(
         "(sinapps_backend_id, sinapps_mission_id) WHERE sinapps_mission_id IS NOT NULL",
@@ -105,6 +109,13 @@ class ClaimsClaim(models.Model):
             trade = claim.participant_ids.filtered(
                 lambda p: p.active and p.role_id.code == "repairer")[:1]
             claim.sinapps_trade_id = trade.partner_id
+
+    # ------------------------------------------------------------------ field history
+
+    @api.model
+    def _field_history_sources(self):
+        """The step's label, shown for a known step, has the history of the step's code."""
+        return {**super()._field_history_sources(), "sinapps_step_label": "sinapps_step"}
 
     # ------------------------------------------------------------------ actions
 
