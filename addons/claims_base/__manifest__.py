@@ -3,7 +3,7 @@
 {
     "name": "Claims",
     "summary": "Incidents, claims, policies, reserves, payments, documents, portal and packages",
-    "version": "19.0.2.0.0",
+    "version": "19.0.2.1.0",
     "category": "Services/Claims",
     "website": "https://github.com/claims-suite/claims-suite",
     "author": "The claims suite authors",
@@ -53,6 +53,7 @@
         "security/ir_rule_portal.xml",
         "data/mail_template_data.xml",
         "views/claims_incident_portal_templates.xml",
+        "views/claims_incident_privacy_templates.xml",
         "views/claims_claim_portal_templates.xml",
         "wizards/claims_share_wizard_views.xml",
     ],
