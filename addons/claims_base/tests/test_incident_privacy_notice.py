@@ -30,6 +30,19 @@ class TestIncidentPrivacyNotice(ClaimsPortalCommon):
         self.authenticate("dana", "dana-secret-1")
         self.assertIn('href="https://fleet.example.com/privacy"', self._page("/my/incident/new"))
 
+    def test_notice_in_french_and_dutch(self):
+        self.company.claims_privacy_notice_url = "https://fleet.example.com/privacy"
+        for code, collected, link in (
+            ("fr_FR", "Cette déclaration recueille vos coordonnées",
+             "Lire notre politique de confidentialité"),
+            ("nl_NL", "Deze melding verzamelt uw contactgegevens", "Lees onze privacyverklaring"),
+        ):
+            self.env["res.lang"]._activate_lang(code)
+            self.env["ir.module.module"]._load_module_terms(["claims_base"], [code])
+            page = " ".join(self._page(f"/claims/report/{self.link.token}?lang={code}").split())
+            self.assertIn(collected, page.replace("&#39;", "'"))
+            self.assertIn(link, page)
+
     def test_privacy_notice_is_a_web_address(self):
         for url in ("javascript:alert(1)", "fleet.example.com/privacy", "ftp://example.com/p"):
             with self.assertRaises(ValidationError, msg=url):
