@@ -14,7 +14,7 @@ class PrivacyExport:
 
     def __init__(self):
         self.tables = {}  # base name -> (description, rows)
-        self.files = {}  # path in the zip -> (description, bytes)
+        self.files = {}  # path in the zip -> bytes
 
     def add_table(self, name, description, rows):
         """Add ``rows`` (a list of dicts) as ``<name>.json``; rows of a name met before are
@@ -25,13 +25,13 @@ class PrivacyExport:
         else:
             self.tables[name] = (description, list(rows))
 
-    def add_file(self, key, name, description, data):
+    def add_file(self, key, name, data):
         """Add a file under ``files/``; ``key`` (an id) keeps equal names apart.
 
         :returns: its path in the zip
         """
         path = f"files/{key}-{safe_filename(name)}"
-        self.files.setdefault(path, (description, data or b""))
+        self.files.setdefault(path, data or b"")
         return path
 
     def readme(self, intro):
@@ -39,7 +39,8 @@ class PrivacyExport:
         for name, (description, rows) in self.tables.items():
             lines.append(f"- {name}.json ({len(rows)}): {description}")
         if self.files:
-            lines.append("- files/: the files listed in documents.json, named <id>-<name>.")
+            lines.append(f"- files/ ({len(self.files)}): the files listed in documents.json, "
+                         "named <id>-<name>.")
         return "\n".join(lines) + "\n"
 
     def to_zip(self, intro):
@@ -51,6 +52,6 @@ class PrivacyExport:
                     f"{name}.json",
                     json.dumps(rows, indent=2, ensure_ascii=False, default=str),
                 )
-            for path, (_description, data) in self.files.items():
+            for path, data in self.files.items():
                 archive.writestr(path, data)
         return buffer.getvalue()

@@ -167,8 +167,7 @@ class ResPartner(models.Model):
                 "incident": document.incident_id.name or None,
                 "date": fields.Datetime.to_string(document.create_date),
                 "file": attachment and export.add_file(
-                    attachment.id, attachment.name or document.name,
-                    self.env._("Document"), attachment.raw),
+                    attachment.id, attachment.name or document.name, attachment.raw),
             })
         for attachment in self._claims_privacy_attachments():
             rows.append({
@@ -177,8 +176,7 @@ class ResPartner(models.Model):
                 "category": None,
                 "attached_to": f"{attachment.res_model},{attachment.res_id}",
                 "date": fields.Datetime.to_string(attachment.create_date),
-                "file": export.add_file(
-                    attachment.id, attachment.name, self.env._("Attachment"), attachment.raw),
+                "file": export.add_file(attachment.id, attachment.name, attachment.raw),
             })
         export.add_table("documents", self.env._(
             "Documents the person added or that were filed on the incidents they reported, "
