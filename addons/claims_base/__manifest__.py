@@ -54,6 +54,7 @@
         "security/ir_rule_portal.xml",
         "data/mail_template_data.xml",
         "views/claims_incident_portal_templates.xml",
+        "views/claims_incident_privacy_templates.xml",
         "views/claims_claim_portal_templates.xml",
         "wizards/claims_share_wizard_views.xml",
     ],

@@ -111,6 +111,7 @@ class ClaimsPortal(CustomerPortal):
             "roles": roles,
             "documents": documents,
             "upload_categories": self._claims_get_upload_categories(claim),
+            "injuries": self._claims_get_injuries(claim, roles),
             "upload_error": kw.get("upload_error"),
             "uploaded": kw.get("uploaded"),
             "partner": partner,
@@ -248,6 +249,20 @@ class ClaimsPortal(CustomerPortal):
             ("claim_id", "=", claim.id),
             ("partner_id", "=", request.env.user.partner_id.id),
         ]).role_id
+
+    def _claims_get_injuries(self, claim, roles):
+        """The injury details a participant whose role sees them reads on the claim's page
+        (a projection: the fields themselves stay closed to portal users), or None."""
+        if not any(roles.mapped("sees_injury_details")):
+            return None
+        # sudo: injuries are in the health group; the user's role was checked just above
+        claim_sudo = claim.sudo()
+        incident_sudo = claim_sudo.incident_id
+        return {
+            "has_injuries": incident_sudo.has_injuries,
+            "incident_details": incident_sudo.injury_details or "",
+            "claim_details": claim_sudo.injury_details or "",
+        }
 
     def _claims_get_upload_categories(self, claim):
         roles = self._claims_get_roles(claim)

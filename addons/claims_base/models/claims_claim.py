@@ -7,6 +7,7 @@ from odoo.tools import format_amount
 from ..tools.money import MONEY_FIELDS, check_no_money_written
 from ..tools.sequence import name_from_sequence
 from ..tools.window_actions import records_of
+from .claims_incident import HEALTH
 
 FILE_STATUSES = [
     ("open_unassigned", "Open – not assigned"),
@@ -84,6 +85,13 @@ class ClaimsClaim(models.Model):
     user_id = fields.Many2one("res.users", string="Handler", tracking=True, index=True)
     claim_type_id = fields.Many2one("claims.claim.type", check_company=True, tracking=True)
     description = fields.Text(tracking=True)
+    injury_details = fields.Text(
+        tracking=True,
+        groups=HEALTH,
+        copy=False,
+        help="Injuries and medical follow-up of this claim. Only the injury and health group "
+        "reads it.",
+    )
     # Dates
     date_loss = fields.Date(string="Date of loss", tracking=True)
     date_reported = fields.Date(default=fields.Date.context_today, tracking=True)

@@ -17,6 +17,8 @@ INCIDENT_TYPES = [
     ("injury", "Injury"),
     ("other", "Other"),
 ]
+# Injuries are health data: only this group reads or writes them (portal: a projection).
+HEALTH = "claims_base.group_claims_health"
 
 
 class ClaimsIncident(models.Model):
@@ -65,7 +67,16 @@ class ClaimsIncident(models.Model):
     )
     party_ids = fields.One2many("claims.incident.party", "incident_id", string="Other parties")
     police_report_number = fields.Char()
-    has_injuries = fields.Boolean(string="Injuries", tracking=True)
+    # not copied: a duplicate by someone without the group would fail, and health data is not
+    # carried to another file
+    has_injuries = fields.Boolean(string="Injuries", tracking=True, groups=HEALTH, copy=False)
+    injury_details = fields.Text(
+        tracking=True,
+        groups=HEALTH,
+        copy=False,
+        help="Who was hurt and how. Only the injury and health group reads it: keep health "
+        "details here, not in the description.",
+    )
     has_cargo = fields.Boolean(string="Cargo involved")
     participant_ids = fields.One2many("claims.participant", "incident_id", string="Participants")
     document_ids = fields.One2many("claims.document", "incident_id", string="Documents")

@@ -41,8 +41,10 @@ class ClaimsIncidentRule(models.Model):
     def _matches(self, incident):
         """True when the incident's type and the three conditions fit this rule."""
         self.ensure_one()
+        # sudo: a rule may depend on injuries, which the user opening the claims may not
+        # read; only the yes/no decides, nothing of it is shown
         facts = {
-            "when_injuries": incident.has_injuries,
+            "when_injuries": incident.sudo().has_injuries,
             "when_other_party": bool(incident.party_ids),
             "when_cargo": incident.has_cargo,
         }

@@ -26,6 +26,10 @@ class ClaimsParticipantRole(models.Model):
         help="The changes of a claim that participants in this role hear of: they follow "
         "the claim with these subtypes.",
     )
+    sees_injury_details = fields.Boolean(
+        help="Portal participants in this role read the injury details of their claims (e.g. "
+        "the lawyer of the injured person). Off for every role unless set here.",
+    )
 
     _code_unique = models.Constraint("UNIQUE (code)", "A participant role code is unique.")
 

@@ -45,6 +45,9 @@ class ResConfigSettings(models.TransientModel):
     claims_open_on_report = fields.Selection(
         related="company_id.claims_open_on_report", readonly=False
     )
+    claims_privacy_notice_url = fields.Char(
+        related="company_id.claims_privacy_notice_url", readonly=False
+    )
     claims_map_tile_url = fields.Char(
         string="Map tiles",
         config_parameter="claims_base.map_tile_url",

@@ -31,6 +31,9 @@ from . import test_incident_open_on_report
 from . import test_incident_phone_documents
 from . import test_incident_phone_form
 from . import test_incident_portal_pages
+from . import test_incident_privacy_notice
+from . import test_injury_access
+from . import test_injury_portal_rpc
 from . import test_ir_attachment_image
 from . import test_payment_rpc
 from . import test_payment_rules

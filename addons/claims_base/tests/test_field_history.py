@@ -73,6 +73,8 @@ class TestClaimsFieldHistory(ClaimsCommon):
         self._flush_tracking()
         self._change(self.user_handler, payment, {"remarks": "new remarks"})
         self._change(self.user_handler, self.policy, {"date_end": "2026-11-30"})
+        # injuries are for the injury and health group (test_injury_access)
+        self.user_handler.group_ids += self.env.ref("claims_base.group_claims_health")
         self._change(self.user_handler, incident, {"has_injuries": True})
 
         as_handler = self.env(user=self.user_handler)

@@ -17,6 +17,8 @@ class TestIncidentClaims(ClaimsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the handler records injuries (test_injury_access: those without the group do not)
+        cls.user_handler.group_ids += cls.env.ref("claims_base.group_claims_health")
         cls.claim_type_tpl = cls.env["claims.claim.type"].create(
             {"name": "Third-party", "code": "TP", "company_id": cls.company.id})
         rule = cls.env["claims.incident.rule"]
