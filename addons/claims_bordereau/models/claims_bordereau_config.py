@@ -119,7 +119,7 @@ class ClaimsBordereauConfig(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Bordereau"),
+            "name": self.env._("Generate bordereau"),
             "res_model": "claims.bordereau.wizard",
             "view_mode": "form",
             "target": "new",

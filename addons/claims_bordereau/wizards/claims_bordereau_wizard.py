@@ -16,7 +16,7 @@ class ClaimsBordereauWizard(models.TransientModel):
     _description = "Generate a bordereau"
 
     config_id = fields.Many2one(
-        "claims.bordereau.config", string="Bordereau", required=True,
+        "claims.bordereau.config", string="Configuration", required=True,
     )
     month = fields.Selection(
         selection="_month_selection", required=True,
