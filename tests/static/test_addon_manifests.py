@@ -24,6 +24,7 @@ OUR_DEPENDS = {
     "claims_sinapps": {"claims_connector"},
     "claims_broker_workflows": {"claims_base"},
     "claims_authority": {"claims_base"},
+    "claims_bordereau": {"claims_base"},
 }
 # Odoo and OCA addons ours depend on, with what they bring of the ones that matter here.
 OTHER_DEPENDS = {"queue_job": set(), "rpc": set()}
