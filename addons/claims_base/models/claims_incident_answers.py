@@ -6,8 +6,12 @@ incident form that fill no incident field, kept with the labels they were asked 
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 from .claims_incident_form_question import TARGET_FIELDS
+
+# What the reporter answered is kept as it was sent: only the phone form (as superuser) writes it.
+PROTECTED_FIELDS = ("incident_form_id", "form_answers", "form_health_answers")
 
 
 class ClaimsIncident(models.Model):
@@ -27,6 +31,7 @@ class ClaimsIncident(models.Model):
     )
     form_answers_html = fields.Html(
         string="Answers of the form", compute="_compute_form_answers_html", sanitize=False,
+        groups="claims_base.group_claims_user",
     )
 
     @api.depends("form_answers", "form_health_answers")
@@ -53,6 +58,22 @@ class ClaimsIncident(models.Model):
                 html += Markup('<h5 class="mt-2">%s</h5><dl class="o_claims_answers">%s</dl>') % (
                     escape(section), rows)
             incident.form_answers_html = html or False
+
+    # ------------------------------------------------------------------ CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_answers_untouched(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_answers_untouched(vals)
+        return super().write(vals)
+
+    def _check_answers_untouched(self, vals):
+        if not self.env.su and any(name in vals for name in PROTECTED_FIELDS):
+            raise AccessError(self.env._("The answers of a report cannot be changed."))
 
     # ------------------------------------------------------------------ business
 

@@ -48,7 +48,6 @@ class ClaimsIncidentLink(models.Model):
     )
     form_id = fields.Many2one(
         "claims.incident.form",
-        string="Form",
         check_company=True,
         tracking=True,
         help="The only form this link shows; empty: the company's forms, chosen by the kind "
