@@ -66,7 +66,8 @@ def show_in_back_office(odoo_server, desktop, sign_in, incident, name):
         f"{odoo_server.url}/odoo/action-claims_base.claims_incident_action/{incident['id']}")
     desktop.click(".o_notebook a:text('Answers')")
     desktop.wait_for_selector(".o_field_widget[name=form_answers_html] dl")
-    shot(desktop, name)
+    desktop.locator(".o_field_widget[name=form_answers_html]").scroll_into_view_if_needed()
+    desktop.screenshot(path=str(SHOTS / f"{name}.png"))
     return desktop.inner_text(".o_field_widget[name=form_answers_html]")
 
 

@@ -1,6 +1,6 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ClaimsIncidentFormType(models.Model):
@@ -22,3 +22,9 @@ class ClaimsIncidentFormType(models.Model):
     _type_unique = models.Constraint(
         "UNIQUE (form_id, incident_type)", "A form lists each kind of incident once."
     )
+
+    @api.depends("incident_type")
+    def _compute_display_name(self):
+        labels = dict(self._fields["incident_type"]._description_selection(self.env))
+        for form_type in self:
+            form_type.display_name = labels.get(form_type.incident_type, form_type.incident_type)
