@@ -34,6 +34,7 @@ class ClaimsIncidentForm(models.Model):
         "claims.incident.form.question", "form_id", string="Questions"
     )
     done_message = fields.Char(
+        string="Message when sent",
         translate=True,
         help="Shown when the report is in; empty: the fleet manager has been told.",
     )
