@@ -1,3 +1,4 @@
 from . import incident_form
+from . import incident_form_page
 from . import main
 from . import portal

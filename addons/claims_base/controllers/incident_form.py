@@ -9,17 +9,13 @@ taken (/claims/report/photo); sending the form files the incident and claims the
 all or nothing. The page's submission id makes a second send find the first incident.
 """
 
-import datetime
-
-import pytz
 from werkzeug.exceptions import NotFound
 
-from odoo import fields, http
+from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools.mimetypes import guess_mimetype
 
-from ..models.claims_incident import INCIDENT_TYPES
 from ..models.claims_incident_upload import (
     DOCUMENT_KINDS,
     DOCUMENT_MIMETYPES,
@@ -29,12 +25,10 @@ from ..models.claims_incident_upload import (
     MAX_PHOTOS,
     PHOTO_MIMETYPES,
 )
-from ..tools.maps import map_settings, osm_url
-
-FORM_LANGS = ("en", "fr", "nl")
+from .incident_form_page import IncidentFormPage
 
 
-class IncidentFormController(http.Controller):
+class IncidentFormController(IncidentFormPage, http.Controller):
     # ------------------------------------------------------------------ routes: portal driver
 
     @http.route("/my/incident/new", type="http", auth="user", methods=["GET", "POST"])
@@ -43,10 +37,10 @@ class IncidentFormController(http.Controller):
         if not company:
             raise NotFound()
         self._set_lang(request.env.user.lang)
-        context = {"company": company, "action": "/my/incident/new", "link": None}
+        context = self._get_form_context(company, "/my/incident/new", None, post)
         if request.httprequest.method == "POST":
             return self._submit(context, post, request.env.user.partner_id)
-        return self._render_form(context, {})
+        return self._render_form(context, self._get_start_values(post))
 
     @http.route("/my/incident/done/<string:submission_uuid>", type="http", auth="user")
     def portal_incident_done(self, submission_uuid, **kw):
@@ -69,10 +63,35 @@ class IncidentFormController(http.Controller):
         if not link:
             raise NotFound()
         self._set_lang(lang or post.get("lang"), guess=True)
-        context = {"company": link.company_id, "action": f"/claims/report/{token}", "link": link}
+        context = self._get_form_context(link.company_id, f"/claims/report/{token}", link, post)
         if request.httprequest.method == "POST":
             return self._submit(context, post, None)
-        return self._render_form(context, {})
+        return self._render_form(context, self._get_start_values(post))
+
+    @http.route(
+        "/claims/report/preview/<int:form_id>", type="http", auth="user", methods=["GET", "POST"]
+    )
+    def incident_form_preview(self, form_id, **post):
+        """A manager's preview of a form configuration: checks the answers, files nothing."""
+        form = request.env["claims.incident.form"].browse(form_id).exists()
+        if (
+            not form
+            or not request.env.user.has_group("claims_base.group_claims_manager")
+            or not form.has_access("read")
+        ):
+            raise NotFound()
+        form_sudo = form.sudo()
+        action = f"/claims/report/preview/{form.id}"
+        context = {"company": request.env.company, "action": action, "base": action,
+                   "link": None, "incident_form": form_sudo, "forms": form_sudo,
+                   "preview": True}
+        if request.httprequest.method != "POST":
+            return self._render_form(context, self._get_start_values(post))
+        _values, errors = request.env["claims.incident"]._intake_check(
+            request.env.company, post, with_reporter=True, incident_form=form_sudo)
+        errors.pop("form", None)
+        return self._render_form(context, post, errors, status=422 if errors else 200,
+                                 preview_ok=not errors)
 
     @http.route(
         "/claims/report/<string:token>/done/<string:submission_uuid>",
@@ -179,8 +198,32 @@ class IncidentFormController(http.Controller):
         if code:
             request.update_context(lang=code)
 
+    def _get_form_context(self, company, base, link, params):
+        """The page's company, address, link and form (``?form=<code>``, the kind of
+        incident chosen, or the form the page showed); 404 when there is no form."""
+        code = params.get("form") if isinstance(params.get("form"), str) else None
+        form, forms = request.env["claims.incident.form"]._pick(
+            company, link=link, code=code,
+            incident_type=params.get("incident_type") or params.get("type"),
+            current=params.get("form_code"),
+        )
+        if not form:
+            raise NotFound()
+        pinned = len(forms) == 1 and code == form.code
+        return {
+            "company": company, "link": link, "incident_form": form, "forms": forms,
+            "base": base, "action": f"{base}?form={form.code}" if pinned else base,
+            "pinned": pinned, "preview": False,
+        }
+
+    def _get_start_values(self, params):
+        """What a new page starts with: the kind of incident chosen from another form."""
+        incident_type = params.get("type")
+        return {"incident_type": incident_type} if isinstance(incident_type, str) else {}
+
     def _submit(self, context, post, reporter):
         company, link = context["company"], context["link"]
+        incident_form = context["incident_form"]
         Incident = request.env["claims.incident"]
         submission_uuid = post.get("submission_uuid") or ""
         if Incident._intake_find_submission(submission_uuid, company):
@@ -189,7 +232,13 @@ class IncidentFormController(http.Controller):
             errors = {"form": request.env._(
                 "Too many reports from this address: wait a while or call us.")}
             return self._render_form(context, post, errors, status=429)
-        values, errors = Incident._intake_check(company, post, with_reporter=not reporter)
+        if post.get("form_code") and post.get("form_code") != incident_form.code:
+            # the kind of incident chosen has questions of its own: ask them first
+            errors = {"form": request.env._(
+                "This kind of incident has questions of its own: answer them below.")}
+            return self._render_form(context, post, errors, status=422)
+        values, errors = Incident._intake_check(
+            company, post, with_reporter=not reporter, incident_form=incident_form)
         form = request.httprequest.form
         refs = form.getlist("photo_refs") + form.getlist("document_refs")
         uploads = request.env["claims.incident.upload"]._find_owned(
@@ -206,89 +255,8 @@ class IncidentFormController(http.Controller):
 
     def _redirect_done(self, context, submission_uuid):
         if context["link"]:
-            url = f"{context['action']}/done/{submission_uuid}?lang={request.env.lang}"
+            url = f"{context['base']}/done/{submission_uuid}?lang={request.env.lang}"
         else:
             url = f"/my/incident/done/{submission_uuid}"
         return request.redirect(url, code=303, local=True)
 
-    def _render_form(self, context, post, errors=None, uploads=None, status=200):
-        company, link = context["company"], context["link"]
-        Incident = request.env["claims.incident"]
-        user = request.env.user
-        tz_name = post.get("tz") or (not link and user.tz) or "UTC"
-        tz = pytz.timezone(tz_name if tz_name in pytz.all_timezones_set else "UTC")
-        now_local = pytz.utc.localize(datetime.datetime.utcnow()).astimezone(tz)
-        values = {
-            "company": company,
-            "link": link,
-            "action": context["action"],
-            "form": post,
-            "errors": errors or {},
-            "submission_uuid": post.get("submission_uuid")
-            or Incident._intake_new_submission_uuid(),
-            "date_default": post.get("date_incident") or now_local.strftime("%Y-%m-%dT%H:%M"),
-            "date_is_default": not post.get("date_incident"),
-            "tz_name": tz.zone,
-            "incident_types": self._get_incident_types(),
-            "vehicles": Incident._intake_vehicles(company),
-            "insurers": Incident._intake_insurers(company),
-            "uploads": uploads or request.env["claims.incident.upload"],
-            "max_photos": MAX_PHOTOS,
-            "max_documents": MAX_DOCUMENTS,
-            "document_kinds": self._get_document_kinds(),
-            "max_photo_bytes": MAX_PHOTO_BYTES,
-            "lang_links": self._get_lang_links(context["action"]) if link else [],
-            "map_settings": map_settings(request.env),
-            "csrf_token": request.csrf_token(),
-            "map_url": osm_url(
-                Incident._intake_float(post.get("latitude") or "") or 0.0,
-                Incident._intake_float(post.get("longitude") or "") or 0.0,
-            ) if post.get("latitude") else False,
-        }
-        response = request.render("claims_base.incident_report_page", values)
-        response.status_code = status
-        return response
-
-    def _render_done(self, incident_sudo, again_url):
-        tz = pytz.timezone(incident_sudo.reporter_id.tz or "UTC")
-        moment = pytz.utc.localize(incident_sudo.date_incident).astimezone(tz)
-        return request.render("claims_base.incident_report_done", {
-            "incident": incident_sudo,
-            "incident_type": dict(self._get_incident_types()).get(incident_sudo.incident_type),
-            "date_local": fields.Datetime.to_string(moment.replace(tzinfo=None))[:16],
-            "tz_name": tz.zone,
-            "photo_count": len(incident_sudo.document_ids.filtered(
-                lambda document: document.category_id.code == "photo")),
-            "pdf_count": len(incident_sudo.document_ids.filtered(
-                lambda document: document.category_id.code != "photo")),
-            "again_url": again_url,
-            # a signed-in reporter follows the incident from their account
-            "follow_url": (
-                f"/my/incidents/{incident_sudo.id}"
-                if incident_sudo.with_user(request.env.user).has_access("read") else False
-            ),
-        })
-
-    def _get_incident_types(self):
-        field = request.env["claims.incident"]._fields["incident_type"]
-        labels = dict(field._description_selection(request.env))
-        return [(key, labels.get(key, key)) for key, _label in INCIDENT_TYPES]
-
-    def _get_document_kinds(self):
-        """(kind, category name in the page's language) of the PDFs a driver can add."""
-        return [
-            (kind, request.env.ref(xmlid).sudo().name) for kind, xmlid in DOCUMENT_KINDS.items()
-        ]
-
-    def _get_lang_links(self, action):
-        langs = []
-        for code, name in request.env["res.lang"].get_installed():
-            if code.split("_")[0] in FORM_LANGS:
-                langs.append({
-                    "code": code,
-                    "label": code.split("_")[0].upper(),
-                    "name": name,
-                    "url": f"{action}?lang={code}",
-                    "active": code == request.env.lang,
-                })
-        return langs if len(langs) > 1 else []

@@ -13,6 +13,11 @@ from . import claims_deadline_rule
 from . import claims_document
 from . import claims_document_category
 from . import claims_incident
+from . import claims_incident_answers
+from . import claims_incident_form
+from . import claims_incident_form_question
+from . import claims_incident_form_section
+from . import claims_incident_form_type
 from . import claims_incident_intake
 from . import claims_incident_link
 from . import claims_incident_link_hit

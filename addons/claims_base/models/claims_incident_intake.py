@@ -19,7 +19,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import SQL, email_normalize
 
-from .claims_incident import INCIDENT_TYPES
+from .claims_incident_form_question import TARGET_FIELDS
 
 _logger = logging.getLogger(__name__)
 
@@ -98,24 +98,34 @@ class ClaimsIncident(models.Model):
     # C901: one flat check per field, each adding its error, so that the form shows every
     # problem at once; split into helpers, the checks would only be scattered.
     @api.model
-    def _intake_check(self, company, form, with_reporter=False):  # noqa: C901
+    def _intake_check(self, company, form, with_reporter=False, incident_form=None):  # noqa: C901
         """Check the phone form; return ``(values, errors)``.
 
         :param company: the driver's company (from the user or the incident link)
         :param form: the posted fields (strings)
         :param with_reporter: also check the driver's name, phone and e-mail (link form)
+        :param incident_form: the form configuration the page showed (default: the
+            company's first); only its blocks and questions are read
         :returns: ``values`` for ``_intake_file`` and ``errors`` {field name: message}
         """
         errors = {}
         values = {}
         get = lambda key: (form.get(key) or "").strip()  # noqa: E731
+        incident_form = incident_form or self.env["claims.incident.form"]._pick(company)[0]
+        if not incident_form:
+            return values, {"form": self.env._("Reports cannot be sent here: call us.")}
+        blocks = incident_form._get_blocks()
+        values["incident_form_id"] = incident_form.id
 
         if not self._intake_is_uuid(get("submission_uuid")):
             errors["form"] = self.env._("This page has expired: reload it and try again.")
         values["submission_uuid"] = get("submission_uuid")
 
         incident_type = get("incident_type")
-        if incident_type not in dict(INCIDENT_TYPES):
+        types = incident_form._get_incident_types()
+        if len(types) == 1:
+            incident_type = types[0]
+        if incident_type not in types:
             errors["incident_type"] = self.env._("Choose what kind of incident this is.")
         values["incident_type"] = incident_type
 
@@ -123,70 +133,28 @@ class ClaimsIncident(models.Model):
         if tz_name not in pytz.all_timezones_set:
             tz_name = self.env.user.tz or "UTC"
         values["tz"] = tz_name
-        try:
-            local = datetime.strptime(get("date_incident")[:16], "%Y-%m-%dT%H:%M")
-        except ValueError:
-            errors["date_incident"] = self.env._("Give the date and time of the incident.")
+        if "basics" in blocks:
+            self._intake_check_date(get("date_incident"), tz_name, values, errors)
         else:
-            moment = pytz.timezone(tz_name).localize(local).astimezone(pytz.utc)
-            moment = moment.replace(tzinfo=None)
-            now = fields.Datetime.now()
-            if moment > now + timedelta(minutes=15):
-                errors["date_incident"] = self.env._("The incident cannot be in the future.")
-            elif moment < now - timedelta(days=366):
-                errors["date_incident"] = self.env._(
-                    "The incident is more than a year old: call us."
-                )
-            values["date_incident"] = moment
+            values["date_incident"] = fields.Datetime.now()
 
-        vehicles = self._intake_vehicles(company)
-        vehicle_id = get("vehicle_id")
-        vehicle = vehicles.filtered(lambda v: str(v.id) == vehicle_id)
-        if vehicles and not vehicle:
-            errors["vehicle_id"] = self.env._("Choose the vehicle.")
-        values["vehicle_id"] = vehicle.id
+        if "vehicle" in blocks:
+            vehicles = self._intake_vehicles(company)
+            vehicle_id = get("vehicle_id")
+            vehicle = vehicles.filtered(lambda v: str(v.id) == vehicle_id)
+            if vehicles and not vehicle:
+                errors["vehicle_id"] = self.env._("Choose the vehicle.")
+            values["vehicle_id"] = vehicle.id
 
-        latitude, longitude = self._intake_float(get("latitude")), self._intake_float(
-            get("longitude")
-        )
-        if latitude is not None and longitude is not None and (
-            -90 <= latitude <= 90 and -180 <= longitude <= 180
-        ):
-            values.update(latitude=latitude, longitude=longitude)
-        elif get("latitude") or get("longitude"):
-            errors["place"] = self.env._(
-                "The location is not valid: share it again or type the address."
-            )
-        values["address"] = get("address")[:250]
-        if "latitude" not in values and not values["address"] and "place" not in errors:
-            errors["place"] = self.env._("Share your location or type the address.")
+        if "place" in blocks:
+            self._intake_check_place(get, values, errors)
 
-        values["description"] = get("description")[:5000]
-        if len(values["description"]) < 3:
-            errors["description"] = self.env._("Tell us in a few words what happened.")
+        if "parties" in blocks:
+            self._intake_check_party(company, get, values, errors)
 
-        party = {
-            "license_plate": get("party_plate")[:20].upper(),
-            "name": get("party_name")[:120],
-            "phone": get("party_phone")[:25],
-        }
-        insurer_id = get("party_insurer_id")
-        if insurer_id:
-            insurer = self._intake_insurers(company).filtered(lambda p: str(p.id) == insurer_id)
-            if not insurer:
-                errors["party_insurer_id"] = self.env._("Choose the insurer from the list.")
-            party["insurer_id"] = insurer.id
-        if party["phone"] and not PHONE_RE.match(party["phone"]):
-            errors["party_phone"] = self.env._("This phone number is not valid.")
-        values["party"] = party if any(party.values()) else {}
-
-        if get("has_cargo") not in ("", "yes", "no"):
-            errors["has_cargo"] = self.env._("Tell us whether the vehicle carried cargo.")
-        values["has_cargo"] = get("has_cargo") == "yes"
-
-        if get("has_injuries") not in ("yes", "no"):
-            errors["has_injuries"] = self.env._("Tell us whether anyone is injured.")
-        values["has_injuries"] = get("has_injuries") == "yes"
+        targets, answers, health, answer_errors = self._intake_check_answers(incident_form, form)
+        values.update(targets=targets, answers=answers, health_answers=health)
+        errors.update(answer_errors)
 
         if with_reporter:
             reporter = {
@@ -206,6 +174,56 @@ class ClaimsIncident(models.Model):
                 )
             values["reporter"] = reporter
         return values, errors
+
+    @api.model
+    def _intake_check_date(self, text, tz_name, values, errors):
+        try:
+            local = datetime.strptime(text[:16], "%Y-%m-%dT%H:%M")
+        except ValueError:
+            errors["date_incident"] = self.env._("Give the date and time of the incident.")
+            return
+        moment = pytz.timezone(tz_name).localize(local).astimezone(pytz.utc)
+        moment = moment.replace(tzinfo=None)
+        now = fields.Datetime.now()
+        if moment > now + timedelta(minutes=15):
+            errors["date_incident"] = self.env._("The incident cannot be in the future.")
+        elif moment < now - timedelta(days=366):
+            errors["date_incident"] = self.env._("The incident is more than a year old: call us.")
+        values["date_incident"] = moment
+
+    @api.model
+    def _intake_check_place(self, get, values, errors):
+        latitude, longitude = self._intake_float(get("latitude")), self._intake_float(
+            get("longitude")
+        )
+        if latitude is not None and longitude is not None and (
+            -90 <= latitude <= 90 and -180 <= longitude <= 180
+        ):
+            values.update(latitude=latitude, longitude=longitude)
+        elif get("latitude") or get("longitude"):
+            errors["place"] = self.env._(
+                "The location is not valid: share it again or type the address."
+            )
+        values["address"] = get("address")[:250]
+        if "latitude" not in values and not values["address"] and "place" not in errors:
+            errors["place"] = self.env._("Share your location or type the address.")
+
+    @api.model
+    def _intake_check_party(self, company, get, values, errors):
+        party = {
+            "license_plate": get("party_plate")[:20].upper(),
+            "name": get("party_name")[:120],
+            "phone": get("party_phone")[:25],
+        }
+        insurer_id = get("party_insurer_id")
+        if insurer_id:
+            insurer = self._intake_insurers(company).filtered(lambda p: str(p.id) == insurer_id)
+            if not insurer:
+                errors["party_insurer_id"] = self.env._("Choose the insurer from the list.")
+            party["insurer_id"] = insurer.id
+        if party["phone"] and not PHONE_RE.match(party["phone"]):
+            errors["party_phone"] = self.env._("This phone number is not valid.")
+        values["party"] = party if any(party.values()) else {}
 
     @api.model
     def _intake_float(self, text):
@@ -259,9 +277,12 @@ class ClaimsIncident(models.Model):
             "latitude": values.get("latitude") or 0.0,
             "longitude": values.get("longitude") or 0.0,
             "address": values.get("address") or False,
-            "description": values["description"],
-            "has_injuries": values["has_injuries"],
-            "has_cargo": values.get("has_cargo", False),
+            # the answers that fill incident fields: the whitelist only
+            **{name: value for name, value in (values.get("targets") or {}).items()
+               if name in TARGET_FIELDS},
+            "incident_form_id": values.get("incident_form_id") or False,
+            "form_answers": values.get("answers") or False,
+            "form_health_answers": values.get("health_answers") or False,
             "reporter_id": reporter.id,
             "party_ids": [
                 fields.Command.create({

@@ -25,6 +25,7 @@ class ClaimsIncidentLink(models.Model):
     _description = "Incident report link"
     _inherit = ["mail.thread"]
     _order = "company_id, name"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -44,6 +45,13 @@ class ClaimsIncidentLink(models.Model):
         required=True,
         help="Reports accepted per hour from one client address through this link; "
         "photo uploads are limited to ten times this number.",
+    )
+    form_id = fields.Many2one(
+        "claims.incident.form",
+        check_company=True,
+        tracking=True,
+        help="The only form this link shows; empty: the company's forms, chosen by the kind "
+        "of incident.",
     )
     incident_ids = fields.One2many("claims.incident", "incident_link_id", string="Incidents")
     incident_count = fields.Integer(compute="_compute_incident_count")

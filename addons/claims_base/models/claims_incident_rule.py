@@ -35,6 +35,14 @@ class ClaimsIncidentRule(models.Model):
         CONDITION, string="Other party involved", default="any", required=True
     )
     when_cargo = fields.Selection(CONDITION, string="Cargo involved", default="any", required=True)
+    answer_code = fields.Char(
+        string="Question",
+        help="Code of a question of the incident form: the rule then also needs its answer.",
+    )
+    answer_value = fields.Char(
+        string="Answer",
+        help="The answer the question needs: a choice's key, yes or no, or the text.",
+    )
     party = fields.Selection(PARTIES, string="Claim against", required=True)
     claim_type_id = fields.Many2one("claims.claim.type", required=True, check_company=True)
 
@@ -50,8 +58,23 @@ class ClaimsIncidentRule(models.Model):
         }
         if self.incident_type != incident.incident_type:
             return False
+        if self.answer_code and not self._answer_matches(incident._get_form_answer(
+                self.answer_code.strip())):
+            return False
         return all(self[field] == "any" or (self[field] == "yes") == fact
                    for field, fact in facts.items())
+
+    def _answer_matches(self, answer):
+        """True when the incident's answer is the one this rule needs."""
+        expected = (self.answer_value or "").strip().lower()
+        if isinstance(answer, bool):
+            return expected == ("yes" if answer else "no")
+        if isinstance(answer, float):
+            try:
+                return answer == float(expected)
+            except ValueError:
+                return False
+        return answer is not None and str(answer).strip().lower() == expected
 
     def _prepare_claim_values(self, incident):
         self.ensure_one()

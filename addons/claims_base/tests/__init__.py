@@ -24,6 +24,8 @@ from . import test_field_history_restore
 from . import test_field_history_sources
 from . import test_import_templates
 from . import test_incident_claims
+from . import test_incident_form_config
+from . import test_incident_form_pages
 from . import test_incident_link_reporter
 from . import test_incident_loss
 from . import test_incident_map_settings

@@ -26,6 +26,8 @@
         const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
         if (tz && form.dataset.dateDefault === "1") {
             field("tz").value = tz;
+        }
+        if (tz && form.dataset.dateDefault === "1" && field("date_incident")) {
             const now = new Date();
             const local = new Date(now.getTime() - now.getTimezoneOffset() * 60000);
             field("date_incident").value = local.toISOString().slice(0, 16);
@@ -33,6 +35,17 @@
     } catch {
         // keep the server's default
     }
+
+    // ------------------------------------------------------------------ kind of incident
+
+    // a kind of incident asked by another form of this page: open that form
+    const typeSelect = document.getElementById("incident_type");
+    typeSelect?.addEventListener("change", () => {
+        const option = typeSelect.selectedOptions[0];
+        if (option?.dataset.form && option.dataset.form !== form.dataset.formCode) {
+            window.location.assign(option.dataset.url);
+        }
+    });
 
     // ------------------------------------------------------------------ location
 
@@ -58,10 +71,10 @@
         showPoint(event.detail.latitude, event.detail.longitude, true);
     });
 
-    if (!("geolocation" in navigator)) {
+    if (locateButton && !("geolocation" in navigator)) {
         locateButton.classList.add("ci-hidden");
     }
-    locateButton.addEventListener("click", () => {
+    locateButton?.addEventListener("click", () => {
         locateStatus.textContent = texts.locating;
         navigator.geolocation.getCurrentPosition(
             (position) => showPoint(position.coords.latitude, position.coords.longitude),
@@ -181,7 +194,7 @@
     }
 
     for (const input of [document.getElementById("photo_camera"), document.getElementById("photo_files")]) {
-        input.addEventListener("change", () => {
+        input?.addEventListener("change", () => {
             delete photoStatus.dataset.error;
             for (const file of input.files) {
                 upload(file);
@@ -196,11 +209,13 @@
     const documentStatus = document.getElementById("document_status");
     const documentKind = document.getElementById("document_kind");
     const maxDocuments =
-        parseInt(document.getElementById("documents").dataset.maxDocuments, 10) || 5;
+        parseInt(document.getElementById("documents")?.dataset.maxDocuments, 10) || 5;
 
     function settle(job) {
         pending.delete(job);
-        updatePhotoStatus();
+        if (thumbs) {
+            updatePhotoStatus();
+        }
         if (!pending.size && form.dataset.submitWhenReady === "1") {
             form.dataset.submitWhenReady = "0";
             form.requestSubmit();
@@ -238,7 +253,7 @@
     }
 
     const documentInput = document.getElementById("document_files");
-    documentInput.addEventListener("change", () => {
+    documentInput?.addEventListener("change", () => {
         for (const file of documentInput.files) {
             uploadDocument(file);
         }
