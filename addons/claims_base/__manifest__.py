@@ -3,7 +3,7 @@
 {
     "name": "Claims",
     "summary": "Incidents, claims, policies, reserves, payments, documents, portal and packages",
-    "version": "19.0.2.0.0",
+    "version": "19.0.2.1.0",
     "category": "Services/Claims",
     "website": "https://github.com/claims-suite/claims-suite",
     "author": "The claims suite authors",
@@ -23,6 +23,7 @@
         "data/mail_message_subtype_data.xml",
         "data/claims_base_data.xml",
         "data/claims_package_mail_templates.xml",
+        "data/claims_package_update_mail_template.xml",
         "report/claims_claim_report_package.xml",
         "data/ir_cron_data.xml",
         "report/claims_claim_report.xml",
@@ -54,6 +55,7 @@
         "data/mail_template_data.xml",
         "views/claims_incident_portal_templates.xml",
         "views/claims_claim_portal_templates.xml",
+        "views/claims_package_account_templates.xml",
         "wizards/claims_share_wizard_views.xml",
     ],
     "demo": [
@@ -61,6 +63,7 @@
         "demo/claims_demo_config.xml",
         "demo/claims_demo_desk.xml",
         "demo/claims_portal_demo.xml",
+        "demo/claims_demo_package_follow_up.xml",
     ],
     "assets": {
         "web.assets_backend": [
