@@ -6,7 +6,7 @@ import time
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.tools import consteq
+from odoo.tools import consteq, escape_psql
 from odoo.tools.mail import email_normalize
 from odoo.tools.misc import hmac
 
@@ -98,15 +98,15 @@ class ClaimsPackage(models.Model):
         self.ensure_one()
         Users = self.env["res.users"].sudo()
         return self.partner_id.sudo().user_ids.filtered("active")[:1] or Users.search(
-            [("login", "=ilike", self.email)], limit=1)
+            [("login", "=ilike", escape_psql(self.email))], limit=1)
 
     def _is_recipient(self, user):
-        """Whether ``user`` is this package's recipient (their contact or their address)."""
+        """Whether ``user`` is this package's recipient: their contact, or their address as
+        login (not a contact's e-mail, which its user may change)."""
         self.ensure_one()
         return not user._is_public() and (
             user.partner_id == self.partner_id
             or email_normalize(user.login or "") == self.email
-            or user.partner_id.email_normalized == self.email
         )
 
     def _open_account(self, password):
