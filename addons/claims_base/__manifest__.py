@@ -24,6 +24,7 @@
         "data/claims_base_data.xml",
         "data/claims_incident_form_data.xml",
         "data/claims_package_mail_templates.xml",
+        "data/claims_package_update_mail_template.xml",
         "report/claims_claim_report_package.xml",
         "data/ir_cron_data.xml",
         "report/claims_claim_report.xml",
@@ -58,6 +59,7 @@
         "views/claims_incident_portal_templates.xml",
         "views/claims_incident_privacy_templates.xml",
         "views/claims_claim_portal_templates.xml",
+        "views/claims_package_account_templates.xml",
         "wizards/claims_share_wizard_views.xml",
     ],
     "demo": [
@@ -66,6 +68,7 @@
         "demo/claims_demo_desk.xml",
         "demo/claims_demo_losses.xml",
         "demo/claims_portal_demo.xml",
+        "demo/claims_demo_package_follow_up.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -28,6 +28,9 @@ from . import claims_incident_upload
 from . import claims_insured_object
 from . import claims_mail_review
 from . import claims_package
+from . import claims_package_account
+from . import claims_package_follow_up
+from . import claims_package_update
 from . import claims_participant
 from . import claims_participant_role
 from . import claims_partner_ref

@@ -13,21 +13,70 @@ class ClaimsClaim(models.Model):
     # Packages e-mailed to outsiders
     package_ids = fields.One2many("claims.package", "claim_id", string="Packages")
     package_count = fields.Integer(compute="_compute_package_count")
+    package_informed_count = fields.Integer(
+        string="Recipients kept informed", compute="_compute_package_count"
+    )
 
     # ------------------------------------------------------------------ computes
 
     def _compute_package_count(self):
         counts = dict(self.env["claims.package"]._read_group(
             [("claim_id", "in", self.ids)], ["claim_id"], ["__count"]))
+        informed = dict(self.env["claims.package"]._read_group(
+            [("claim_id", "in", self.ids), ("is_kept_informed", "=", True)],
+            ["claim_id"], ["__count"]))
         for claim in self:
             claim.package_count = counts.get(claim, 0)
+            claim.package_informed_count = informed.get(claim, 0)
 
     # ------------------------------------------------------------------ actions
 
     def action_view_packages(self):
         return records_of(self, "claims_base.claims_package_action", "claim_id")
 
+    def action_stop_package_updates(self):
+        """Stop mailing the claim's changes to every recipient of its packages."""
+        self.check_access("write")
+        packages = self.env["claims.package"].search(
+            [("claim_id", "in", self.ids), ("is_kept_informed", "=", True)])
+        packages.action_stop_updates()
+        return True
+
     # ------------------------------------------------------------------ mail thread
+
+    def _notify_thread(self, message, msg_vals=False, **kwargs):
+        """Package recipients kept informed hear of a stage change and of a message to
+        them by their own update mail (see ``claims.package._inform_of``)."""
+        recipients_data = super()._notify_thread(message, msg_vals=msg_vals, **kwargs)
+        if len(self) == 1:
+            message_sudo = message.sudo()
+            if message_sudo.subtype_id == self.env.ref("claims_base.mt_claim_stage"):
+                self.env["claims.package"]._inform_of(
+                    self, "stage", self.stage_id, lambda _stage: f"stage:{message_sudo.id}")
+            elif self._get_packages_told_of(message_sudo):
+                self.env["claims.package"]._inform_of(
+                    self, "message", message_sudo, lambda msg: f"message:{msg.id}")
+        return recipients_data
+
+    def _notify_get_recipients(self, message, msg_vals=False, **kwargs):
+        """A message to a package recipient kept informed goes out in their update mail,
+        from their package's reply address, instead of Odoo's notification."""
+        recipients = super()._notify_get_recipients(message, msg_vals=msg_vals, **kwargs)
+        if len(self) != 1 or not recipients:
+            return recipients
+        partners = self._get_packages_told_of(message.sudo()).partner_id.filtered(
+            "partner_share")
+        return [r for r in recipients if r["id"] not in partners.ids]
+
+    def _get_packages_told_of(self, message_sudo):
+        """The packages whose recipients are mailed ``message``: a discussion message (not
+        internal) addressed to them."""
+        self.ensure_one()
+        if (message_sudo.message_type != "comment" or message_sudo.is_internal
+                or message_sudo.subtype_id.internal or not message_sudo.partner_ids):
+            return self.env["claims.package"]
+        return self.env["claims.package"]._get_informed_packages(self).filtered(
+            lambda p: p.partner_id in message_sudo.partner_ids)
 
     def _post_incoming_mail(self, **values):
         """Log a mail received for this claim (a reply to one of its packages, a reviewed

@@ -131,7 +131,12 @@ class ClaimsDocument(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         documents = super().create(vals_list)
-        documents.filtered(lambda d: d.claim_id and d.is_published)._notify_claim_followers()
+        published = documents.filtered(lambda d: d.claim_id and d.is_published)
+        published._notify_claim_followers()
+        for claim in published.claim_id:
+            self.env["claims.package"]._inform_of(
+                claim, "document", published.filtered(lambda d, c=claim: d.claim_id == c),
+                lambda document: f"document:{document.id}")
         return documents
 
     def write(self, vals):

@@ -51,6 +51,13 @@ class ClaimsPackage(models.Model):
     )
     company_id = fields.Many2one(related="claim_id.company_id", store=True, index=True)
     partner_id = fields.Many2one("res.partner", string="Recipient", required=True, index=True)
+    role_id = fields.Many2one(
+        "claims.participant.role",
+        string="Sent as",
+        readonly=True,
+        help="The recipient's role on the claim: it decides what their updates tell and the "
+        "role they join the claim in when they open an account.",
+    )
     email = fields.Char(
         string="Sent to",
         required=True,
@@ -160,6 +167,7 @@ class ClaimsPackage(models.Model):
                 "date_expiry": now + timedelta(days=package._get_link_days())
                 if over_cap else False,
                 "date_sent": now,
+                "date_account_expiry": now + timedelta(days=package._get_account_days()),
             })
             attachments = package.summary_attachment_id
             if not over_cap:

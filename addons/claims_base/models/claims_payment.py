@@ -270,3 +270,5 @@ class ClaimsPayment(models.Model):
                 message_type="notification",
                 subtype_xmlid="claims_base.mt_claim_payment_paid",
             )
+            self.env["claims.package"]._inform_of(
+                payment.claim_id, "payment", payment, lambda paid: f"payment:{paid.id}")

@@ -20,6 +20,12 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="claims_base.package_link_days",
         default=DEFAULT_LINK_DAYS,
     )
+    claims_package_account_days = fields.Integer(
+        string="Account links valid (days)",
+        config_parameter="claims_base.package_account_days",
+        default=DEFAULT_LINK_DAYS,
+        help="How long the link of a package mail that opens a free account works.",
+    )
     claims_package_reply_prefix = fields.Char(
         string="Reply address prefix",
         config_parameter="claims_base.package_reply_prefix",

@@ -61,7 +61,8 @@ class TestClaimsPackagePortal(ClaimsPackageCommon, HttpCase):
         )
         self.secrets = [
             secret for package in packages
-            for secret in (package.reply_token, package.access_token, package.reply_address)
+            for secret in (package.reply_token, package.access_token, package.reply_address,
+                           package.account_url.rsplit("/", 1)[1])
         ] + ["counter-offer.pdf", "Please find our position attached", "documents.zip"]
 
     def _get(self, url):

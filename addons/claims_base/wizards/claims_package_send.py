@@ -25,6 +25,14 @@ class ClaimsPackageSend(models.TransientModel):
         "res.partner", string="Recipients", required=True,
         help="Each recipient gets their own mail and reply address.",
     )
+    role_id = fields.Many2one(
+        "claims.participant.role",
+        string="Sent as",
+        required=True,
+        default=lambda self: self._default_role_id(),
+        help="The recipients' role on the claim: their updates tell what this role may see, "
+        "and they join the claim in this role if they open an account.",
+    )
     document_ids = fields.Many2many(
         "claims.document",
         string="Documents",
@@ -37,6 +45,9 @@ class ClaimsPackageSend(models.TransientModel):
     size_estimate = fields.Integer(string="Files (bytes)", compute="_compute_size_estimate")
     is_over_cap = fields.Boolean(compute="_compute_size_estimate")
     link_days = fields.Integer(compute="_compute_size_estimate")
+
+    def _default_role_id(self):
+        return self.env.ref("claims_base.claims_participant_role_lawyer", raise_if_not_found=False)
 
     @api.depends("claim_id")
     def _compute_document_ids(self):
@@ -71,6 +82,8 @@ class ClaimsPackageSend(models.TransientModel):
             "claim_id": claim.id,
             "partner_id": partner.id,
             "email": partner.email_normalized,
+            "role_id": self.role_id.id,
+            "is_kept_informed": True,
             "document_ids": [fields.Command.set(self.document_ids.ids)],
         } for partner in self.partner_ids])
         summary = self._render_summary()
