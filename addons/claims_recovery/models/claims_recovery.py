@@ -68,9 +68,9 @@ class ClaimsRecovery(models.Model):
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
+    # no check_company: the recovery's company is its claim's
     claim_id = fields.Many2one(
-        "claims.claim", required=True, ondelete="restrict", index=True, check_company=True,
-        tracking=True,
+        "claims.claim", required=True, ondelete="restrict", index=True, tracking=True,
     )
     company_id = fields.Many2one(related="claim_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="claim_id.currency_id")
@@ -91,9 +91,9 @@ class ClaimsRecovery(models.Model):
         string="Limitation date", tracking=True,
         help="The last day the recovery can be claimed (statute of limitations).",
     )
-    date_demanded = fields.Date(readonly=True, copy=False)
-    date_agreed = fields.Date(readonly=True, copy=False)
-    date_closed = fields.Date(readonly=True, copy=False)
+    date_demanded = fields.Date(string="Demanded on", readonly=True, copy=False)
+    date_agreed = fields.Date(string="Agreed on", readonly=True, copy=False)
+    date_closed = fields.Date(string="Closed on", readonly=True, copy=False)
     date_limitation_reminded = fields.Date(readonly=True, copy=False)
     note = fields.Text()
     # Money, in the claim's currency
@@ -160,7 +160,10 @@ class ClaimsRecovery(models.Model):
             recovery.amount_in_progress = sum(payments.filtered(
                 lambda p: p.state in IN_PROGRESS_PAYMENT_STATES).mapped("amount"))
             left = recovery.amount_expected - recovered
-            recovery.is_fully_recovered = recovery.currency_id.compare_amounts(left, 0) <= 0
+            # a new recovery has no claim yet, hence no currency
+            currency = recovery.currency_id or self.env.company.currency_id
+            recovery.is_fully_recovered = bool(recovery.amount_expected) and (
+                currency.compare_amounts(left, 0) <= 0)
             recovery.amount_outstanding = (
                 0.0 if recovery.stage in CLOSED_STAGES or recovery.is_fully_recovered else left
             )
