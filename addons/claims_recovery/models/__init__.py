@@ -1,0 +1,7 @@
+# Copyright 2026 The claims suite authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import claims_claim
+from . import claims_claim_coverage
+from . import claims_payment
+from . import claims_recovery
+from . import res_config_settings
