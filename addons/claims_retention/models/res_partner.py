@@ -11,12 +11,9 @@ IGNORED_MODEL_PREFIXES = (
     "res.partner", "mail.", "ir.", "bus.", "discuss.", "portal.", "base", "web", "iap.",
     "claims.retention.",
 )
-# What an anonymised person keeps: the name placeholder and nothing that identifies them.
-PERSONAL_FIELDS = (
-    "email", "phone", "mobile", "street", "street2", "zip", "city", "state_id", "country_id",
-    "vat", "company_registry", "website", "comment", "function", "ref", "image_1920",
-    "category_id", "company_name",
-)
+# What an anonymised person loses besides every text field of the contact (contact details
+# that other addons add, such as a connector's home phone, included).
+PERSONAL_FIELDS = ("state_id", "country_id", "image_1920", "category_id", "title")
 
 
 class ResPartner(models.Model):
@@ -78,8 +75,13 @@ class ResPartner(models.Model):
         partners = self._claims_retention_private()
         if not partners:
             return partners
-        values = {"name": self.env._("Anonymised person"), "active": False}
-        values.update({name: False for name in PERSONAL_FIELDS if name in partners._fields})
+        values = {name: False for name in PERSONAL_FIELDS if name in partners._fields}
+        values.update({
+            name: False for name, field in partners._fields.items()
+            if field.type in ("char", "text", "html") and field.store and not field.compute
+            and not field.related and not field.required and name != "name"
+        })
+        values.update(name=self.env._("Anonymised person"), active=False)
         if "partner_latitude" in partners._fields:
             values.update(partner_latitude=0.0, partner_longitude=0.0)
         partners.with_context(tracking_disable=True, mail_notrack=True).write(values)
