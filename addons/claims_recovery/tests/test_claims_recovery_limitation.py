@@ -1,8 +1,10 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import ClaimsRecoveryCommon
 
@@ -64,6 +66,24 @@ class TestClaimsRecoveryLimitation(ClaimsRecoveryCommon):
             100, coverage=claim.coverage_ids, user=self.user_manager, limitation_days=5)
         self._run_cron()
         self.assertEqual(self._reminders(recovery).user_id, self.user_manager)
+
+    def test_one_failing_reminder_does_not_stop_the_others(self):
+        first = self._create_recovery(100, limitation_days=5)
+        second = self._create_recovery(100, limitation_days=6)
+        model = type(first)
+        original = model._schedule_limitation_activity
+
+        def fail_on_first(recovery):
+            if recovery == first:
+                raise ValueError("mail server down")
+            return original(recovery)
+
+        with patch.object(model, "_schedule_limitation_activity", fail_on_first), \
+                mute_logger("odoo.addons.claims_recovery.models.claims_recovery"):
+            self._run_cron()
+        self.assertFalse(self._reminders(first))
+        self.assertFalse(first.date_limitation_reminded)
+        self.assertEqual(len(self._reminders(second)), 1)
 
     def test_limitation_status_and_filters(self):
         soon = self._create_recovery(100, limitation_days=30)
