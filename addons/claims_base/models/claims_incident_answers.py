@@ -24,10 +24,10 @@ class ClaimsIncident(models.Model):
     form_answers = fields.Json(
         string="Answers", readonly=True, copy=False, groups="claims_base.group_claims_user",
     )
-    # Health answers are kept apart so that a narrower group can guard this one field.
+    # Health answers are kept apart: only the injury and health group reads them.
     form_health_answers = fields.Json(
         string="Health answers", readonly=True, copy=False,
-        groups="claims_base.group_claims_user",
+        groups="claims_base.group_claims_health",
     )
     form_answers_html = fields.Html(
         string="Answers of the form", compute="_compute_form_answers_html", sanitize=False,

@@ -3,7 +3,9 @@
 import re
 import uuid
 
-from odoo.tests import tagged
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
 
 from .common import ClaimsPortalCommon
 
@@ -170,7 +172,19 @@ class TestIncidentFormPages(IncidentFormPagesCommon):
                          ["injuries", "care", "unable_to_work"])
         # the rules never read health answers
         self.assertIsNone(incident._get_form_answer("injuries"))
-        self.assertIn("Broken wrist", str(incident.with_user(self.user_handler).form_answers_html))
+        # a handler without the injury and health group sees the other answers only
+        as_handler = incident.with_user(self.user_handler)
+        self.assertIn("Hilde Home", str(as_handler.form_answers_html))
+        self.assertNotIn("Broken wrist", str(as_handler.form_answers_html))
+        with self.assertRaises(AccessError):
+            as_handler.read(["form_health_answers"])
+        health_handler = new_test_user(
+            self.env, login="form_health_handler",
+            groups="claims_base.group_claims_user,claims_base.group_claims_health",
+            company_ids=[Command.set(self.user_handler.company_ids.ids)],
+            company_id=self.user_handler.company_id.id,
+        )
+        self.assertIn("Broken wrist", str(incident.with_user(health_handler).form_answers_html))
 
     def test_private_client_link_shows_only_its_form(self):
         link = self.env["claims.incident.link"].create({
