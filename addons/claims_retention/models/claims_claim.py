@@ -32,13 +32,15 @@ class ClaimsClaim(models.Model):
     _inherit = "claims.claim"
 
     legal_hold = fields.Boolean(
+        string="Legal hold",
         tracking=True,
         copy=False,
         help="A claim under a legal hold is never anonymised, however long ago it was closed. "
         "Claims managers place and lift it.",
     )
-    legal_hold_reason = fields.Char(tracking=True, copy=False)
+    legal_hold_reason = fields.Char(string="Reason of the hold", tracking=True, copy=False)
     anonymised_on = fields.Date(
+        string="Anonymised on",
         readonly=True,
         copy=False,
         index="btree_not_null",
@@ -105,7 +107,8 @@ class ClaimsClaim(models.Model):
             log = Log._start(company, "manual")
             claims.sudo()._anonymise_batch(log)
             log._finish()
-        return True
+        # the page reloads: the chatter keeps the messages it shows until then
+        return {"type": "ir.actions.client", "tag": "reload"}
 
     # ------------------------------------------------------------------ retention job
 

@@ -1,6 +1,7 @@
 # Copyright 2026 The claims suite authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.tools import format_datetime
 
 TRIGGERS = [("scheduled", "Scheduled"), ("manual", "By a manager")]
 # Claims on hold named in a log, at most (their count is always complete).
@@ -33,6 +34,15 @@ class ClaimsRetentionLog(models.Model):
     incident_names = fields.Text(string="Incidents", readonly=True)
     held_names = fields.Text(string="Claims on legal hold", readonly=True)
     error_text = fields.Text(string="Errors and skipped records", readonly=True)
+
+    # ------------------------------------------------------------------ computes
+
+    @api.depends("company_id", "date_start")
+    def _compute_display_name(self):
+        for log in self:
+            log.display_name = self.env._(
+                "%(company)s, %(date)s",
+                company=log.company_id.name, date=format_datetime(self.env, log.date_start))
 
     # ------------------------------------------------------------------ CRUD
 
