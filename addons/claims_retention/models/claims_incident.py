@@ -75,7 +75,8 @@ class ClaimsIncident(models.Model):
         incidents.filtered(lambda i: not i.anonymised_on).write(
             {"anonymised_on": fields.Date.context_today(incidents)})
         values = dict.fromkeys(wipe.free_text_fields(incidents), False)
-        values.update(address=False, latitude=0.0, longitude=0.0, police_report_number=False)
+        values.update(address=False, latitude=0.0, longitude=0.0, police_report_number=False,
+                      form_answers=False, form_health_answers=False)
         incidents.write(values)
         parties = incidents.party_ids
         parties.write({

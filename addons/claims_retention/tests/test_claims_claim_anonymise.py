@@ -138,6 +138,19 @@ class TestClaimsClaimAnonymise(ClaimsRetentionCommon):
         # kept: the facts
         self.assertEqual(self.incident.incident_type, "vehicle_collision")
 
+    def test_injuries_and_form_answers_are_removed(self):
+        self.old_claim.injury_details = "Whiplash, two weeks off work."
+        self.incident.sudo().write({
+            "injury_details": "Petra was taken to hospital.",
+            "form_answers": [{"code": "injured_person", "value": "Petra"}],
+            "form_health_answers": [{"code": "injuries", "value": "Broken wrist"}],
+        })
+        self._anonymise()
+        self.assertFalse(self.old_claim.injury_details)
+        self.assertRecordValues(self.incident, [{
+            "injury_details": False, "form_answers": False, "form_health_answers": False,
+        }])
+
     def test_anonymising_twice_changes_nothing_more(self):
         self._anonymise()
         first = self.old_claim.read(["description", "anonymised_on", "name"])
