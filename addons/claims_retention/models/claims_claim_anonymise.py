@@ -54,6 +54,8 @@ class ClaimsClaim(models.Model):
                 "reply_token": secrets.token_hex(16),
                 "access_token": secrets.token_hex(16),
                 "date_expiry": False,
+                "is_kept_informed": False,
+                "date_account_expiry": False,
             })
         reviews = env["claims.mail.review"].search([("claim_id", "in", claims.ids)])
         reviews.write({"subject": False, "body": False, "email_from": False})

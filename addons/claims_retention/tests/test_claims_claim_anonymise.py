@@ -112,6 +112,9 @@ class TestClaimsClaimAnonymise(ClaimsRetentionCommon):
         self._anonymise()
         self.assertNotEqual(package.email, "petra@example.com")
         self.assertNotEqual(package.access_token, token)
+        # no more updates by mail, no account opened from the old mail
+        self.assertFalse(package.is_kept_informed)
+        self.assertFalse(package.date_account_expiry)
 
     def test_incident_is_anonymised_with_its_last_claim(self):
         other = self._create_closed_claim(years=9, incident_id=self.incident.id)
