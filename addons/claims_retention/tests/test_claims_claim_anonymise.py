@@ -106,7 +106,8 @@ class TestClaimsClaimAnonymise(ClaimsRetentionCommon):
     def test_package_address_and_links_are_removed(self):
         package = self.env["claims.package"].create({
             "claim_id": self.old_claim.id, "partner_id": self.person.id,
-            "email": "petra@example.com",
+            "email": "petra@example.com", "is_kept_informed": True,
+            "date_account_expiry": fields.Datetime.now(),
         })
         token = package.access_token
         self._anonymise()
