@@ -68,6 +68,32 @@ class ClaimsClaim(models.Model):
             "partner_share")
         return [r for r in recipients if r["id"] not in partners.ids]
 
+    def _notify_get_recipients_groups(self, message, model_description, msg_vals=False):
+        """The recipient of a package being mailed is a group of their own: their mail
+        alone carries the account link (see ``_notify_by_email_render_layout``)."""
+        groups = super()._notify_get_recipients_groups(
+            message, model_description, msg_vals=msg_vals)
+        package = self.env["claims.package"]._get_account_mail_package(self, message, msg_vals)
+        if package:
+            partner_id = package.partner_id.id
+            groups.insert(0, [
+                "claims_package_recipient",
+                lambda pdata: pdata["id"] == partner_id,
+                {"active": True, "has_button_access": False, "claims_package": package},
+            ])
+        return groups
+
+    def _notify_by_email_render_layout(self, message, recipients_group, msg_vals=False,
+                                       render_values=None):
+        mail_body = super()._notify_by_email_render_layout(
+            message, recipients_group, msg_vals=msg_vals, render_values=render_values)
+        package = recipients_group.get("claims_package")
+        if recipients_group.get("notification_group_name") == "claims_package_recipient" and (
+                package):
+            mail_body = package._add_account_link(
+                mail_body, lang=(render_values or {}).get("lang"))
+        return mail_body
+
     def _get_packages_told_of(self, message_sudo):
         """The packages whose recipients are mailed ``message``: a discussion message (not
         internal) addressed to them."""

@@ -177,7 +177,9 @@ class ClaimsPackage(models.Model):
                 {"package": package, "note": note, "over_cap": over_cap},
             )
             # an internal message: the recipient gets the mail, the claim's portal
-            # participants never see the files, the link or the reply address
+            # participants never see the files, the link or the reply address; the
+            # account link is added to the recipient's mail only (claims.claim's
+            # _notify_by_email_render_layout)
             message = package.claim_id.with_context(mail_post_autofollow=False).message_post(
                 body=body,
                 subject=self.env._("Claim %(claim)s: documents", claim=package.claim_id.name),

@@ -5,6 +5,8 @@ import re
 import time
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.tools import consteq, escape_psql
 from odoo.tools.mail import email_normalize
@@ -15,6 +17,9 @@ from .claims_package import DEFAULT_LINK_DAYS
 ACCOUNT_SCOPE = "claims.package.account"
 ACCOUNT_TOKEN_PATTERN = re.compile(r"^(\d{1,12})-(\d{1,12})-([0-9a-f]{64})$")
 MIN_PASSWORD_LENGTH = 8
+# the note of the stored package message that the mail to the recipient replaces by the link
+ACCOUNT_NOTE_PATTERN = re.compile(
+    r'<p class="o_claims_package_account_note">.*?</p>', re.DOTALL)
 
 
 class ClaimsPackage(models.Model):
@@ -26,6 +31,11 @@ class ClaimsPackage(models.Model):
     14 days by default) or used (once an account is opened or linked, ``date_account``). The
     recipient gets a portal user (or links the one they have) and becomes a participant of
     the claim in the role the package was sent in.
+
+    The link is in the mail to the recipient only: the package message stored on the claim,
+    which every desk user of the claim reads, says that a link was offered; the recipient's
+    own notification mail gets the link in its place (``claims.claim`` renders it for their
+    recipients group). No field returns it.
     """
 
     _inherit = "claims.package"
@@ -35,17 +45,6 @@ class ClaimsPackage(models.Model):
     )
     date_account = fields.Datetime(string="Account opened on", readonly=True, copy=False)
     account_user_id = fields.Many2one("res.users", string="Account", readonly=True, copy=False)
-    account_url = fields.Char(compute="_compute_account_url")
-
-    # ------------------------------------------------------------------ computes
-
-    @api.depends("date_account_expiry", "partner_id", "email", "claim_id", "role_id")
-    def _compute_account_url(self):
-        for package in self:
-            package.account_url = package.date_account_expiry and package.role_id and (
-                f"{package.get_base_url()}/claims/account/{package.claim_id.id}/"
-                f"{package._get_account_token()}"
-            )
 
     # ------------------------------------------------------------------ configuration
 
@@ -54,6 +53,19 @@ class ClaimsPackage(models.Model):
         return int(self._get_param("package_account_days", DEFAULT_LINK_DAYS))
 
     # ------------------------------------------------------------------ token
+
+    def _has_account_link(self):
+        self.ensure_one()
+        return bool(self.date_account_expiry and self.role_id)
+
+    def _get_account_url(self):
+        """The account link: only for the mail to the recipient (see
+        ``_add_account_link``), never in a field or in the claim's messages."""
+        self.ensure_one()
+        return self._has_account_link() and (
+            f"{self.get_base_url()}/claims/account/{self.claim_id.id}/"
+            f"{self._get_account_token()}"
+        )
 
     def _get_account_token(self):
         self.ensure_one()
@@ -89,6 +101,37 @@ class ClaimsPackage(models.Model):
         if expiry <= time.time():
             return package, "expired"
         return package, False
+
+    # ------------------------------------------------------------------ mail
+
+    def _get_account_mail_package(self, claim, message, msg_vals=None):
+        """The package whose mail ``message`` is, being sent: the package subtype, from
+        the reply address of a package of ``claim`` that has no message yet and offers an
+        account link. Its recipient's mail gets the link (``_add_account_link``)."""
+        msg_vals = msg_vals or {}
+        subtype_id = msg_vals["subtype_id"] if "subtype_id" in msg_vals else (
+            message.sudo().subtype_id.id)
+        reply_to = msg_vals["reply_to"] if "reply_to" in msg_vals else message.sudo().reply_to
+        package_subtype = self.env["ir.model.data"]._xmlid_to_res_id(
+            "claims_base.mt_claim_package")
+        if len(claim) != 1 or not reply_to or subtype_id != package_subtype:
+            return self.sudo().browse()
+        package, path = self._find_for_incoming({"recipients": reply_to})
+        if (path != "token" or package.claim_id != claim or package.mail_message_id
+                or package.date_account or not package._has_account_link()):
+            return self.sudo().browse()
+        return package
+
+    def _add_account_link(self, mail_body, lang=None):
+        """``mail_body`` (the package mail for its recipient) with the account link in place
+        of the note that one was offered."""
+        self.ensure_one()
+        link = self.env["ir.qweb"]._render(
+            "claims_base.claims_package_mail_account_link",
+            {"package": self, "account_url": self._get_account_url()},
+            lang=lang or self.env.lang,
+        )
+        return Markup(ACCOUNT_NOTE_PATTERN.sub(lambda _match: str(link), str(mail_body), count=1))
 
     # ------------------------------------------------------------------ account
 

@@ -8,6 +8,7 @@ from . import test_claim_report
 from . import test_claim_share_wizard
 from . import test_claims_company_rules
 from . import test_claims_package_account
+from . import test_claims_package_account_link
 from . import test_claims_package_download
 from . import test_claims_package_follow_up
 from . import test_claims_package_portal

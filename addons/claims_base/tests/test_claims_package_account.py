@@ -107,7 +107,7 @@ class TestClaimsPackageAccount(ClaimsPackageCommon, HttpCase, Json2Mixin):
 
     def test_expired_link_is_refused(self):
         self.package.sudo().date_account_expiry = fields.Datetime.now() - timedelta(minutes=1)
-        url = "/" + self.package.account_url.split("/", 3)[3]
+        url = "/" + self.package._get_account_url().split("/", 3)[3]
         self.assertRefused(self._get(url), 410, "expired")
         self.assertRefused(
             self._post(url, password=PASSWORD, confirm_password=PASSWORD), 410, "expired")
@@ -136,7 +136,7 @@ class TestClaimsPackageAccount(ClaimsPackageCommon, HttpCase, Json2Mixin):
 
     def test_token_of_another_recipient_is_refused(self):
         expert_package = self._send_package(self.expert, self.doc_photo)
-        _package_id, expiry, signature = expert_package.account_url.rsplit("/", 1)[1].split("-")
+        _package_id, expiry, signature = expert_package._get_account_token().split("-")
         self.assertRefused(
             self._get(self._with_token(f"{self.package.id}-{expiry}-{signature}")),
             404, "not valid")
@@ -204,10 +204,10 @@ class TestClaimsPackageAccount(ClaimsPackageCommon, HttpCase, Json2Mixin):
         self.package.invalidate_recordset()
         self.assertTrue(self.package.role_id)
 
-    def test_package_mail_link_is_hidden_from_portal_participants(self):
-        """The link is in the package's message, an internal one."""
+    def test_package_message_holds_no_link(self):
+        """The link is in the recipient's mail only (see test_claims_package_account_link)."""
         message = self.package.mail_message_id
-        self.assertIn("/claims/account/", message.body)
+        self.assertNotIn("/claims/account/", message.body)
         self.assertTrue(message.subtype_id.internal)
 
 

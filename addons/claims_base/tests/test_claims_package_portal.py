@@ -62,7 +62,7 @@ class TestClaimsPackagePortal(ClaimsPackageCommon, HttpCase):
         self.secrets = [
             secret for package in packages
             for secret in (package.reply_token, package.access_token, package.reply_address,
-                           package.account_url.rsplit("/", 1)[1])
+                           package._get_account_token())
         ] + ["counter-offer.pdf", "Please find our position attached", "documents.zip"]
 
     def _get(self, url):
