@@ -38,7 +38,7 @@ def smtp_sink():
         yield sink
 
 
-def _send_package(rpc, url, smtp_port):
+def _send_package(rpc, url, smtp_sink):
     """Mail settings, a claim with a published photo, and its package sent to the lawyer."""
     company_id = rpc("res.users", "read", [rpc.uid], ["company_id"])[0]["company_id"][0]
     domains = rpc("mail.alias.domain", "search", [("name", "=", "claims.example.com")])
@@ -48,11 +48,7 @@ def _send_package(rpc, url, smtp_port):
     })
     rpc("res.company", "write", [company_id],
         {"alias_domain_id": domain_id, "email": "desk@claims.example.com"})
-    if not rpc("ir.mail_server", "search", [("name", "=", "e2e sink")]):
-        rpc("ir.mail_server", "create", {
-            "name": "e2e sink", "smtp_host": "127.0.0.1", "smtp_port": smtp_port,
-            "smtp_encryption": "none", "sequence": 1,
-        })
+    smtp_sink.route_odoo_mail(rpc)
     rpc("ir.config_parameter", "set_param", "report.url", url)
     lawyer_id = rpc("res.partner", "create", {"name": "Lotte Lawyer", "email": LAWYER_EMAIL})
     claim_id = rpc("claims.claim", "create", {"date_loss": "2026-03-02"})
@@ -72,7 +68,7 @@ def test_lawyer_opens_free_account_from_package_mail_on_phone(
     odoo_server, phone, smtp_sink, shots
 ):
     rpc = OdooRpc(odoo_server.url, odoo_server.database)
-    claim_id, claim_name = _send_package(rpc, odoo_server.url, smtp_sink.port)
+    claim_id, claim_name = _send_package(rpc, odoo_server.url, smtp_sink)
 
     # STEP 1: the package mail, with the reply address and the account link
     mail = smtp_sink.wait_for(LAWYER_EMAIL, subject=f"Claim {claim_name}: documents")

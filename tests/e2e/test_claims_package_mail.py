@@ -46,7 +46,7 @@ def smtp_sink():
         yield sink
 
 
-def _set_up_claim(rpc, url, smtp_port):
+def _set_up_claim(rpc, url, smtp_sink):
     """Mail settings (alias domain, outgoing server to the sink) and a claim with documents."""
     company_id = rpc("res.users", "read", [rpc.uid], ["company_id"])[0]["company_id"][0]
     domains = rpc("mail.alias.domain", "search", [("name", "=", "claims.example.com")])
@@ -56,10 +56,7 @@ def _set_up_claim(rpc, url, smtp_port):
     })
     rpc("res.company", "write", [company_id],
         {"alias_domain_id": domain_id, "email": "desk@claims.example.com"})
-    rpc("ir.mail_server", "create", {
-        "name": "e2e sink", "smtp_host": "127.0.0.1", "smtp_port": smtp_port,
-        "smtp_encryption": "none", "sequence": 1,
-    })
+    smtp_sink.route_odoo_mail(rpc)
     rpc("ir.config_parameter", "set_param", "report.url", url)
     lawyer_id = rpc("res.partner", "create", {"name": "Lara Lawyer", "email": LAWYER_EMAIL})
     coverage_type_id = rpc("claims.coverage.type", "create",
@@ -98,7 +95,7 @@ def test_handler_sends_package_and_lawyer_reply_comes_back(
     odoo_server, desktop, sign_in, smtp_sink, shots
 ):
     rpc = OdooRpc(odoo_server.url, odoo_server.database)
-    claim_id, claim_name = _set_up_claim(rpc, odoo_server.url, smtp_sink.port)
+    claim_id, claim_name = _set_up_claim(rpc, odoo_server.url, smtp_sink)
     page = sign_in(desktop)
 
     # STEP 1: the claim, then the wizard with the lawyer and the published documents

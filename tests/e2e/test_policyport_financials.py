@@ -53,20 +53,27 @@ def test_issue_export_check_and_void_a_payment(job_server, sim, desktop, sign_in
     page.set_default_timeout(60_000)
     sign_in(page, url=url)
 
-    # issue: a payment on the claim's dwelling coverage to the insured (Tiva id CL-41), drafted
-    # over RPC (the Coverage field of the form finds no coverage by typing: see the report)
+    # issue: a handler drafts and requests a payment on the claim's dwelling coverage to the
+    # insured (Tiva id CL-41) over RPC (the Coverage field of the form finds no coverage by
+    # typing: see the report); the administrator approves it: nobody approves their own request
     claim = rpc("claims.claim", "read", [claim_id],
-                ["coverage_ids", "claimant_id"])[0]
+                ["coverage_ids", "claimant_id", "company_id"])[0]
     dwelling_id = rpc("claims.claim.coverage", "search", [
         ("id", "in", claim["coverage_ids"]), ("coverage_type_id.code", "=", "PP_DWELLING")])[0]
-    payment_id = rpc("claims.payment", "create", {
+    company_id = claim["company_id"][0]
+    rpc("res.users", "create", {
+        "name": "Fin Handler", "login": "pp_fin_handler", "password": "pp_fin_handler_pw_1",
+        "group_ids": [(6, 0, [rpc.ref("claims_base.group_claims_user")])],
+        "company_id": company_id, "company_ids": [(6, 0, [company_id])],
+    })
+    handler = OdooRpc(url, job_server.database, "pp_fin_handler", "pp_fin_handler_pw_1")
+    payment_id = handler("claims.payment", "create", {
         "claim_id": claim_id, "coverage_id": dwelling_id, "partner_id": claim["claimant_id"][0],
         "amount": 1250.0, "remarks": "Emergency roof tarp"})
+    handler("claims.payment", "action_request", [payment_id])
     page.goto(f"{url}/odoo/action-claims_base.claims_payment_action/{payment_id}")
-    page.wait_for_selector(".o_form_view")
-    page.screenshot(path=str(SHOTS / "fin-0-payment-draft.png"), full_page=True)
-    page.get_by_role("button", name="Request").click()
     page.wait_for_selector(".o_statusbar_status .o_arrow_button_current:has-text('Requested')")
+    page.screenshot(path=str(SHOTS / "fin-0-payment-requested.png"), full_page=True)
     page.get_by_role("button", name="Approve").click()
 
     def payment():

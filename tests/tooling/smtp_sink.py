@@ -87,3 +87,15 @@ class SmtpSink:
                     return message
             time.sleep(0.3)
         raise TimeoutError(f"no mail to {recipient} within {timeout}s")
+
+    def route_odoo_mail(self, rpc):
+        """Make Odoo (``rpc``: a tests.odoo_rpc.OdooRpc as an administrator) send its mail to
+        this sink: one outgoing server "e2e sink", first by sequence, pointed at this port.
+        Test modules share one database: a sink of an earlier module is closed by now."""
+        values = {"smtp_host": "127.0.0.1", "smtp_port": self.port, "smtp_encryption": "none",
+                  "sequence": 1}
+        servers = rpc("ir.mail_server", "search", [("name", "=", "e2e sink")])
+        if servers:
+            rpc("ir.mail_server", "write", servers, values)
+        else:
+            rpc("ir.mail_server", "create", {"name": "e2e sink", **values})
