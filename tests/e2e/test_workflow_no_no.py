@@ -8,11 +8,11 @@ added (named as our addition)."""
 import os
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.scope10 import running_scope10_report, workflow_instance
 from tests.odoo_rpc import OdooRpc
 
 SHOTS = Path(os.environ.get("CLAIMS_SHOTS_DIR") or Path(tempfile.gettempdir()) / "claims-shots")
@@ -24,32 +24,13 @@ CONTROL = "Control: is the inspection arranged after the reminder?"
 def english_report(odoo_server, odoo_database):
     rpc = OdooRpc(odoo_server.url, odoo_database)
     rpc("res.users", "write", [rpc.uid], {"lang": "en_US", "tz": "Europe/Amsterdam"})
-    customer = rpc("res.partner", "create", {
-        "name": "Garage Jansen", "email": "office@garage-jansen.example", "lang": "en_US",
-    })
-    policy = rpc("claims.policy", "create", {
-        "name": f"OPS-NONO-{os.getpid()}", "line_of_business": "building",
-        "policyholder_id": customer,
-        "user_id": rpc.uid, "date_start": "2025-01-01",  # fixed date: any past start
-    })
-    building = rpc("claims.insured.object", "create", {
-        "policy_id": policy, "object_type": "building", "name": "Kerkstraat 3, Deventer",
-    })
-    end = date.today() + timedelta(days=240)
-    report = rpc("claims.inspection.report", "create", {
-        "insured_object_id": building, "scope": "scope_10", "date_end": end.isoformat(),
-        "date_inspection": (end - timedelta(days=5 * 365)).isoformat(),
-    })
-    definition = rpc("ir.model.data", "check_object_reference", "claims_broker_workflows",
-                     "claims_workflow_definition_scope10")[1]
-    rpc("claims.workflow.definition", "action_run_scan", [definition])
+    report = running_scope10_report(rpc, "Garage Jansen", "office@garage-jansen.example",
+                                    "en_US", "Kerkstraat 3, Deventer")
     return rpc, report
 
 
 def _instance(rpc, report):
-    return rpc("claims.workflow.instance", "search_read",
-               [("res_model", "=", "claims.inspection.report"), ("res_id", "=", report)],
-               ["state", "step_id", "activity_id"])[0]
+    return workflow_instance(rpc, report)
 
 
 def _reminders(rpc, report):

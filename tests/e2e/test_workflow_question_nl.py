@@ -5,11 +5,11 @@ chatter of an inspection report, then reads the workflow's history."""
 
 import os
 import tempfile
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.scope10 import running_scope10_report, workflow_instance
 from tests.odoo_rpc import OdooRpc
 
 SHOTS = Path(os.environ.get("CLAIMS_SHOTS_DIR") or Path(tempfile.gettempdir()) / "claims-shots")
@@ -23,32 +23,13 @@ def dutch_report(odoo_server, odoo_database):
     wizard = rpc("base.language.install", "create", {"lang_ids": [(6, 0, [lang["id"]])]})
     rpc("base.language.install", "lang_install", [wizard])
     rpc("res.users", "write", [rpc.uid], {"lang": "nl_NL", "tz": "Europe/Amsterdam"})
-    customer = rpc("res.partner", "create", {
-        "name": "Bakkerij De Vries", "email": "info@bakkerij-devries.example", "lang": "nl_NL",
-    })
-    policy = rpc("claims.policy", "create", {
-        "name": f"OPS-E2E-{os.getpid()}", "line_of_business": "building",
-        "policyholder_id": customer,
-        "user_id": rpc.uid, "date_start": "2025-01-01",  # fixed date: any past start
-    })
-    building = rpc("claims.insured.object", "create", {
-        "policy_id": policy, "object_type": "building", "name": "Dorpsstraat 12, Zwolle",
-    })
-    end = date.today() + timedelta(days=240)
-    report = rpc("claims.inspection.report", "create", {
-        "insured_object_id": building, "scope": "scope_10", "date_end": end.isoformat(),
-        "date_inspection": (end - timedelta(days=5 * 365)).isoformat(),
-    })
-    definition = rpc("ir.model.data", "check_object_reference", "claims_broker_workflows",
-                     "claims_workflow_definition_scope10")[1]
-    rpc("claims.workflow.definition", "action_run_scan", [definition])
+    report = running_scope10_report(rpc, "Bakkerij De Vries", "info@bakkerij-devries.example",
+                                    "nl_NL", "Dorpsstraat 12, Zwolle")
     return rpc, report
 
 
 def _instance(rpc, report):
-    return rpc("claims.workflow.instance", "search_read",
-               [("res_model", "=", "claims.inspection.report"), ("res_id", "=", report)],
-               ["state", "step_id", "activity_id"], context={"lang": "nl_NL"})[0]
+    return workflow_instance(rpc, report, context={"lang": "nl_NL"})
 
 
 def _open_report(page, url, report):

@@ -37,10 +37,10 @@ class IncidentFormController(IncidentFormPage, http.Controller):
         if not company:
             raise NotFound()
         self._set_lang(request.env.user.lang)
-        context = self._get_form_context(company, "/my/incident/new", None, post)
+        page = self._get_form_page(company, "/my/incident/new", None, post)
         if request.httprequest.method == "POST":
-            return self._submit(context, post, request.env.user.partner_id)
-        return self._render_form(context, self._get_start_values(post))
+            return self._submit(page, post, request.env.user.partner_id)
+        return self._render_form(page, self._get_start_values(post))
 
     @http.route("/my/incident/done/<string:submission_uuid>", type="http", auth="user")
     def portal_incident_done(self, submission_uuid, **kw):
@@ -63,10 +63,10 @@ class IncidentFormController(IncidentFormPage, http.Controller):
         if not link:
             raise NotFound()
         self._set_lang(lang or post.get("lang"), guess=True)
-        context = self._get_form_context(link.company_id, f"/claims/report/{token}", link, post)
+        page = self._get_form_page(link.company_id, f"/claims/report/{token}", link, post)
         if request.httprequest.method == "POST":
-            return self._submit(context, post, None)
-        return self._render_form(context, self._get_start_values(post))
+            return self._submit(page, post, None)
+        return self._render_form(page, self._get_start_values(post))
 
     @http.route(
         "/claims/report/preview/<int:form_id>", type="http", auth="user", methods=["GET", "POST"]
@@ -82,15 +82,15 @@ class IncidentFormController(IncidentFormPage, http.Controller):
             raise NotFound()
         form_sudo = form.sudo()
         action = f"/claims/report/preview/{form.id}"
-        context = {"company": request.env.company, "action": action, "base": action,
+        page = {"company": request.env.company, "action": action, "base": action,
                    "link": None, "incident_form": form_sudo, "forms": form_sudo,
                    "preview": True}
         if request.httprequest.method != "POST":
-            return self._render_form(context, self._get_start_values(post))
+            return self._render_form(page, self._get_start_values(post))
         _values, errors = request.env["claims.incident"]._intake_check(
             request.env.company, post, with_reporter=True, incident_form=form_sudo)
         errors.pop("form", None)
-        return self._render_form(context, post, errors, status=422 if errors else 200,
+        return self._render_form(page, post, errors, status=422 if errors else 200,
                                  preview_ok=not errors)
 
     @http.route(
@@ -198,7 +198,7 @@ class IncidentFormController(IncidentFormPage, http.Controller):
         if code:
             request.update_context(lang=code)
 
-    def _get_form_context(self, company, base, link, params):
+    def _get_form_page(self, company, base, link, params):
         """The page's company, address, link and form (``?form=<code>``, the kind of
         incident chosen, or the form the page showed); 404 when there is no form."""
         code = params.get("form") if isinstance(params.get("form"), str) else None
@@ -221,22 +221,22 @@ class IncidentFormController(IncidentFormPage, http.Controller):
         incident_type = params.get("type")
         return {"incident_type": incident_type} if isinstance(incident_type, str) else {}
 
-    def _submit(self, context, post, reporter):
-        company, link = context["company"], context["link"]
-        incident_form = context["incident_form"]
+    def _submit(self, page, post, reporter):
+        company, link = page["company"], page["link"]
+        incident_form = page["incident_form"]
         Incident = request.env["claims.incident"]
         submission_uuid = post.get("submission_uuid") or ""
         if Incident._intake_find_submission(submission_uuid, company):
-            return self._redirect_done(context, submission_uuid)
+            return self._redirect_done(page, submission_uuid)
         if link and link._is_rate_limited(request.httprequest.remote_addr, "submit"):
             errors = {"form": request.env._(
                 "Too many reports from this address: wait a while or call us.")}
-            return self._render_form(context, post, errors, status=429)
+            return self._render_form(page, post, errors, status=429)
         if post.get("form_code") and post.get("form_code") != incident_form.code:
             # the kind of incident chosen has questions of its own: ask them first
             errors = {"form": request.env._(
                 "This kind of incident has questions of its own: answer them below.")}
-            return self._render_form(context, post, errors, status=422)
+            return self._render_form(page, post, errors, status=422)
         values, errors = Incident._intake_check(
             company, post, with_reporter=not reporter, incident_form=incident_form)
         form = request.httprequest.form
@@ -245,17 +245,17 @@ class IncidentFormController(IncidentFormPage, http.Controller):
             refs, submission_uuid, link=link, user=None if link else request.env.user
         )
         if errors:
-            return self._render_form(context, post, errors, uploads=uploads, status=422)
+            return self._render_form(page, post, errors, uploads=uploads, status=422)
         if not reporter:
             reporter = Incident._intake_new_reporter(
                 company, values["reporter"], lang=request.env.lang, tz=values["tz"]
             )
         Incident._intake_file(company, values, reporter, uploads, link=link)
-        return self._redirect_done(context, submission_uuid)
+        return self._redirect_done(page, submission_uuid)
 
-    def _redirect_done(self, context, submission_uuid):
-        if context["link"]:
-            url = f"{context['base']}/done/{submission_uuid}?lang={request.env.lang}"
+    def _redirect_done(self, page, submission_uuid):
+        if page["link"]:
+            url = f"{page['base']}/done/{submission_uuid}?lang={request.env.lang}"
         else:
             url = f"/my/incident/done/{submission_uuid}"
         return request.redirect(url, code=303, local=True)

@@ -26,10 +26,10 @@ FORM_LANGS = ("en", "fr", "nl")
 class IncidentFormPage:
     """Rendering of the phone form's pages, for IncidentFormController."""
 
-    def _render_form(self, context, post, errors=None, uploads=None, status=200,
+    def _render_form(self, page, post, errors=None, uploads=None, status=200,
                      preview_ok=False):
-        company, link = context["company"], context["link"]
-        incident_form = context["incident_form"]
+        company, link = page["company"], page["link"]
+        incident_form = page["incident_form"]
         Incident = request.env["claims.incident"]
         user = request.env.user
         tz_name = post.get("tz") or (not link and user.tz) or "UTC"
@@ -38,7 +38,7 @@ class IncidentFormPage:
         values = {
             "company": company,
             "link": link,
-            "action": context["action"],
+            "action": page["action"],
             "form": post,
             "errors": errors or {},
             "submission_uuid": post.get("submission_uuid")
@@ -47,9 +47,9 @@ class IncidentFormPage:
             "date_is_default": not post.get("date_incident"),
             "tz_name": tz.zone,
             "incident_form": incident_form,
-            "incident_types": self._get_incident_types(context),
+            "incident_types": self._get_incident_types(page),
             "selected_type": post.get("incident_type"),
-            "preview": context.get("preview"),
+            "preview": page.get("preview"),
             "preview_ok": preview_ok,
             "vehicles": Incident._intake_vehicles(company),
             "insurers": Incident._intake_insurers(company),
@@ -58,7 +58,7 @@ class IncidentFormPage:
             "max_documents": MAX_DOCUMENTS,
             "document_kinds": self._get_document_kinds(),
             "max_photo_bytes": MAX_PHOTO_BYTES,
-            "lang_links": self._get_lang_links(context["action"]) if link else [],
+            "lang_links": self._get_lang_links(page["action"]) if link else [],
             "map_settings": map_settings(request.env),
             "csrf_token": request.csrf_token(),
             "map_url": osm_url(
@@ -94,19 +94,19 @@ class IncidentFormPage:
         field = request.env["claims.incident"]._fields["incident_type"]
         return field._description_selection(request.env)
 
-    def _get_incident_types(self, context):
+    def _get_incident_types(self, page):
         """(kind, label, code of the form that asks it, address of that form) of the kinds
         of incident the page offers: those of its forms, each asked by the first."""
         order = {key: index for index, (key, _label) in enumerate(INCIDENT_TYPES)}
-        pinned = context.get("pinned")
+        pinned = page.get("pinned")
         options = {}
-        for form in context["forms"]:
+        for form in page["forms"]:
             for key in form._get_incident_types():
                 if key not in options:
                     query = {"type": key, **({"form": form.code} if pinned else {})}
-                    if context["link"]:
+                    if page["link"]:
                         query["lang"] = request.env.lang
-                    options[key] = (form.code, f"{context['base']}?{urlencode(query)}")
+                    options[key] = (form.code, f"{page['base']}?{urlencode(query)}")
         labels = dict(self._get_type_labels())
         return [
             (key, labels.get(key, key), *options[key])
